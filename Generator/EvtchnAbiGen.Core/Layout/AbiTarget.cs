@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+
+namespace EvtchnAbiGen.Core.Layout
+{
+    /// <summary>One C ABI: the data model and alignment rules that decide a struct's layout.
+    /// This table is data, not code: the layout engine reads it and has no per-ABI branches.</summary>
+    /// <param name="Int64Align">Alignment of 8-byte integers inside structs: 4 on i386 System V, 8 elsewhere.</param>
+    /// <param name="HandleSize">sizeof(XEN_GUEST_HANDLE(T)): a pointer on x86; a union with uint64_aligned_t (8/8) on ARM.</param>
+    public sealed record AbiTarget(string Name, string CSharpName, string Arch, int PointerSize, int LongSize,
+        int Int64Align, int HandleSize, int HandleAlign, string ClangTriple)
+    {
+        // Sources: i386 and x86-64 System V psABIs, AAPCS32 (hard-float), AAPCS64; Xen's
+        // public/arch-arm.h (__DEFINE_XEN_GUEST_HANDLE uses a union with uint64_aligned_t on ARM).
+        public static readonly AbiTarget X86_32 = new AbiTarget("x86_32", "X86_32", "x86", 4, 4, 4, 4, 4, "i386-linux-gnu");
+        public static readonly AbiTarget X86_64 = new AbiTarget("x86_64", "X86_64", "x86", 8, 8, 8, 8, 8, "x86_64-linux-gnu");
+        public static readonly AbiTarget Arm32 = new AbiTarget("arm32", "Arm32", "arm", 4, 4, 8, 8, 8, "armv7-linux-gnueabihf");
+        public static readonly AbiTarget Arm64 = new AbiTarget("arm64", "Arm64", "arm", 8, 8, 8, 8, 8, "aarch64-linux-gnu");
+
+        public static IReadOnlyList<AbiTarget> All { get; } = new[] { X86_32, X86_64, Arm32, Arm64 };
+
+        /// <summary>Names accepted in 'when' selectors, besides the ABI names.</summary>
+        public static IReadOnlyList<string> GroupNames { get; } = new[] { "x86", "arm", "ilp32", "lp64" };
+
+        public static AbiTarget? Find(string name)
+        {
+            foreach (var t in All)
+                if (string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) return t;
+            return null;
+        }
+
+        public static bool IsKnownSelector(string name) => Find(name) != null || Contains(GroupNames, name);
+
+        public bool Matches(string selector) => selector switch
+        {
+            "ilp32" => PointerSize == 4,
+            "lp64" => PointerSize == 8,
+            _ => selector == Name || selector == Arch,
+        };
+
+        private static bool Contains(IReadOnlyList<string> list, string s)
+        {
+            foreach (var x in list)
+                if (x == s) return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using EvtchnAbiGen.Core.Diagnostics;
+using EvtchnAbiGen.Core.Spec;
+using EvtchnAbiGen.Core.Util;
+
+namespace EvtchnAbiGen.Core.Layout
+{
+    /// <summary>The result of laying out a set of spec files for some ABIs.</summary>
+    public sealed record LayoutResult(string Namespace, EquatableArray<AbiLayout> Abis, EquatableArray<SpecDiagnostic> Diagnostics)
+    {
+        public bool HasErrors => Diagnostics.Any(d => d.Severity == SpecSeverity.Error);
+
+        public AbiLayout? Find(string abi) => Abis.FirstOrDefault(a => a.Target.Name == abi);
+    }
+
+    /// <summary>The one layout engine: C layout rules applied per ABI from the <see cref="AbiTarget"/> table.
+    /// Pure: same input, same output; never throws on bad specs.</summary>
+    public static class LayoutEngine
+    {
+        /// <summary>The largest record we lay out: .NET limits an [InlineArray] to 1 MiB, and no Xen
+        /// shared structure comes close (the biggest, a 3-level bitmap, is 32 KiB).</summary>
+        public const int MaxRecordSize = 1 << 20;
+
+        public const string DefaultNamespace = "EvtchnAbi";
+
+        public static LayoutResult Run(IReadOnlyList<SpecFile> files, IReadOnlyList<AbiTarget>? targets = null,
+            CancellationToken cancellationToken = default)
+        {
+            var diagnostics = new List<SpecDiagnostic>();
+            foreach (var f in files) diagnostics.AddRange(f.Diagnostics);
+            string ns = PickNamespace(files, diagnostics);
+
+            var abis = new List<AbiLayout>();
+            foreach (var target in targets ?? AbiTarget.All)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var resolver = new AbiResolver(target, files, diagnostics, cancellationToken);
+                abis.Add(resolver.Run(ns));
+            }
+            ReportPadding(abis, diagnostics);
+            return new LayoutResult(ns, abis.ToEquatableArray(), Dedupe(diagnostics).ToEquatableArray());
+        }
+
+        private static string PickNamespace(IReadOnlyList<SpecFile> files, List<SpecDiagnostic> diagnostics)
+        {
+            string? ns = null;
+            string? nsPath = null;
+            foreach (var f in files.OrderBy(f => f.Path, System.StringComparer.Ordinal))
+            {
+                if (f.Namespace == null) continue;
+                if (ns == null)
+                {
+                    ns = f.Namespace;
+                    nsPath = f.Path;
+                }
+                else if (ns != f.Namespace)
+                {
+                    diagnostics.Add(new SpecDiagnostic(DiagnosticIds.NamespaceMismatch, SpecSeverity.Error,
+                        $"namespace '{f.Namespace}' differs from '{ns}' declared in {nsPath}; all spec files of a project share one namespace",
+                        f.NamespaceLocation ?? SpecLocation.None(f.Path)));
+                }
+            }
+            return ns ?? DefaultNamespace;
+        }
+
+        /// <summary>One implicit-padding note per struct, listing the ABIs it applies to (zerocopy style:
+        /// the numbers and the fix are in the message).</summary>
+        private static void ReportPadding(List<AbiLayout> abis, List<SpecDiagnostic> diagnostics)
+        {
+            var groups = abis
+                .SelectMany(a => a.Records.Where(r => r.Padding.Count > 0).Select(r => (abi: a.Target.Name, record: r)))
+                .GroupBy(x => x.record.Name);
+            foreach (var g in groups)
+            {
+                var parts = g.GroupBy(x => string.Join(", ", x.record.Padding.Select(p => $"{p.Length} byte(s) at offset {p.Offset}")))
+                    .Select(pg => $"{pg.Key} on {string.Join("/", pg.Select(x => x.abi))}");
+                var first = g.First().record;
+                diagnostics.Add(new SpecDiagnostic(DiagnosticIds.ImplicitPadding, SpecSeverity.Info,
+                    $"{(first.IsUnion ? "union" : "struct")} {first.Name} has implicit padding: {string.Join("; ", parts)}. " +
+                    "C leaves these bytes undefined; if the struct crosses a trust boundary, add explicit 'reserved' fields",
+                    first.Location));
+            }
+        }
+
+        private static IEnumerable<SpecDiagnostic> Dedupe(List<SpecDiagnostic> diagnostics)
+        {
+            var seen = new HashSet<SpecDiagnostic>();
+            foreach (var d in diagnostics)
+                if (seen.Add(d)) yield return d;
+        }
+    }
+}

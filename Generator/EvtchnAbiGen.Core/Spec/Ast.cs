@@ -1,0 +1,94 @@
+using EvtchnAbiGen.Core.Diagnostics;
+using EvtchnAbiGen.Core.Util;
+
+namespace EvtchnAbiGen.Core.Spec
+{
+    // The syntax tree of one .abi file. Every node is an immutable record with value equality
+    // (arrays are EquatableArray), so the generator can cache on it. No Roslyn types in here.
+
+    public sealed record SpecFile(string Path, string? Namespace, SpecLocation? NamespaceLocation,
+        EquatableArray<Item> Items, EquatableArray<SpecDiagnostic> Diagnostics)
+    {
+        public bool HasErrors
+        {
+            get
+            {
+                foreach (var d in Diagnostics)
+                    if (d.Severity == SpecSeverity.Error) return true;
+                return false;
+            }
+        }
+    }
+
+    public abstract record Item(SpecLocation Location, string? Doc);
+
+    public sealed record ConstDecl(string Name, Expr Value, SpecLocation Location, string? Doc) : Item(Location, Doc);
+
+    public sealed record TypedefDecl(string Name, TypeRef Target, SpecLocation Location, string? Doc) : Item(Location, Doc);
+
+    /// <summary>An integer word with named bits and bit ranges, e.g. the FIFO event word.</summary>
+    public sealed record WordDecl(string Name, TypeRef Underlying, bool Shared, EquatableArray<WordBit> Bits,
+        SpecLocation Location, string? Doc) : Item(Location, Doc);
+
+    /// <summary><c>NAME = low;</c> (one bit) or <c>NAME = low .. high;</c> (inclusive range).</summary>
+    public sealed record WordBit(string Name, Expr Low, Expr? High, SpecLocation Location, string? Doc);
+
+    public sealed record RecordDecl(string Name, bool IsUnion, EquatableArray<Member> Members,
+        SpecLocation Location, string? Doc) : Item(Location, Doc);
+
+    public sealed record WhenItem(Selector Selector, EquatableArray<Item> Then, EquatableArray<Item> Else,
+        SpecLocation Location) : Item(Location, null);
+
+    public abstract record Member(SpecLocation Location, string? Doc);
+
+    public sealed record FieldMember(TypeRef Type, string Name, EquatableArray<Expr> Dimensions, FieldAttributes Attributes,
+        SpecLocation Location, string? Doc) : Member(Location, Doc);
+
+    /// <summary><c>struct { ... } name;</c>, <c>union { ... } name[2];</c> or the anonymous <c>union { ... };</c>.</summary>
+    public sealed record InlineRecordMember(bool IsUnion, EquatableArray<Member> Members, string? Name,
+        EquatableArray<Expr> Dimensions, FieldAttributes Attributes, SpecLocation Location, string? Doc) : Member(Location, Doc);
+
+    public sealed record WhenMember(Selector Selector, EquatableArray<Member> Then, EquatableArray<Member> Else,
+        SpecLocation Location) : Member(Location, null);
+
+    /// <summary>A type name; <c>handle&lt;T&gt;</c> carries its argument.</summary>
+    public sealed record TypeRef(string Name, TypeRef? Argument, SpecLocation Location)
+    {
+        public override string ToString() => Argument is null ? Name : $"{Name}<{Argument}>";
+    }
+
+    public sealed record SelectorTerm(string Name, SpecLocation Location);
+
+    public sealed record Selector(EquatableArray<SelectorTerm> Terms);
+
+    [System.Flags]
+    public enum FieldFlags
+    {
+        None = 0,
+        Shared = 1,
+        Bitmap = 2,
+        Reserved = 4,
+        In = 8,
+        Out = 16,
+    }
+
+    public sealed record FieldAttributes(FieldFlags Flags, Expr? Align)
+    {
+        public static readonly FieldAttributes None = new FieldAttributes(FieldFlags.None, null);
+
+        public bool Has(FieldFlags f) => (Flags & f) == f;
+    }
+
+    public abstract record Expr(SpecLocation Location);
+
+    public sealed record IntLiteral(long Value, SpecLocation Location) : Expr(Location);
+
+    public sealed record NameExpr(string Name, SpecLocation Location) : Expr(Location);
+
+    public sealed record UnaryExpr(string Op, Expr Operand, SpecLocation Location) : Expr(Location);
+
+    public sealed record BinaryExpr(string Op, Expr Left, Expr Right, SpecLocation Location) : Expr(Location);
+
+    /// <summary><c>sizeof(T)</c> or <c>alignof(T)</c>, evaluated per ABI.</summary>
+    public sealed record SizeOfExpr(TypeRef Type, bool IsAlignOf, SpecLocation Location) : Expr(Location);
+}
