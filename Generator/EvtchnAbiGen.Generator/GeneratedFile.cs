@@ -1,0 +1,11 @@
+using EvtchnAbiGen.Core.Diagnostics;
+using EvtchnAbiGen.Core.Util;
+
+namespace EvtchnAbiGen.Generator
+{
+    /// <summary>The output of the emit step: equatable, so unchanged text is not re-added.</summary>
+    internal sealed record GeneratedFile(string HintName, string Text);
+
+    /// <summary>The layout step's output: per-ABI models plus every spec diagnostic.</summary>
+    internal sealed record SpecSetModel(EquatableArray<Core.Layout.AbiLayout> Abis, EquatableArray<SpecDiagnostic> Diagnostics);
+}
