@@ -300,7 +300,7 @@ namespace EvtchnAbiGen.Core.Layout
                     if (u == null) return null;
                     if (u.Value.Type.Kind != FieldTypeKind.Integer)
                     {
-                        Error(DiagnosticIds.BadBit, w.Location, $"word '{w.Name}' must be based on an integer type, not '{w.Underlying}'");
+                        Error(DiagnosticIds.BadBit, w.Underlying.Location, $"word '{w.Name}' must be based on an integer type, not '{w.Underlying}'");
                         return null;
                     }
                     return new TypeInfo(u.Value.Size, u.Value.Align, u.Value.Type with { CName = w.Name, WordName = w.Name });

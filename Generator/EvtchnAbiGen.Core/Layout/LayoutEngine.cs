@@ -84,11 +84,36 @@ namespace EvtchnAbiGen.Core.Layout
             }
         }
 
+        /// <summary>Drops repeats and merges a diagnostic that several ABIs raise with the same numbers
+        /// into one, naming the ABIs ("on x86_64/arm64").</summary>
         private static IEnumerable<SpecDiagnostic> Dedupe(List<SpecDiagnostic> diagnostics)
         {
-            var seen = new HashSet<SpecDiagnostic>();
+            var groups = new Dictionary<(string, SpecLocation, string), List<(SpecDiagnostic d, string? abi)>>();
+            var order = new List<(string, SpecLocation, string)>();
             foreach (var d in diagnostics)
-                if (seen.Add(d)) yield return d;
+            {
+                string? abi = AbiTarget.All.Select(t => t.Name).FirstOrDefault(n => d.Message.Contains("on " + n));
+                string key = abi == null ? d.Message : d.Message.Replace("on " + abi, "on *");
+                var k = (d.Id, d.Location, key);
+                if (!groups.TryGetValue(k, out var list))
+                {
+                    groups[k] = list = new List<(SpecDiagnostic, string?)>();
+                    order.Add(k);
+                }
+                if (!list.Any(x => x.abi == abi)) list.Add((d, abi));
+            }
+            foreach (var k in order)
+            {
+                var list = groups[k];
+                var first = list[0];
+                if (first.abi == null || list.Count == 1)
+                {
+                    yield return first.d;
+                    continue;
+                }
+                string abis = list.Count == AbiTarget.All.Count ? "every ABI" : string.Join("/", list.Select(x => x.abi));
+                yield return first.d with { Message = k.Item3.Replace("on *", "on " + abis) };
+            }
         }
     }
 }

@@ -389,7 +389,7 @@ namespace EvtchnAbiGen.Core.Spec
                 var op = Advance();
                 var right = ParseBinary(level + 1);
                 if (right == null) return null;
-                left = new BinaryExpr(op.Text, left, right, Loc(op));
+                left = new BinaryExpr(op.Text, left, right, Span(left.Location, right.Location));
             }
             return left;
         }
@@ -533,6 +533,10 @@ namespace EvtchnAbiGen.Core.Spec
             if (ErrorCount >= MaxErrors) return;
             _diagnostics.Add(new SpecDiagnostic(id, SpecSeverity.Error, message, Loc(at)));
         }
+
+        /// <summary>From the start of <paramref name="a"/> to the end of <paramref name="b"/>.</summary>
+        private static SpecLocation Span(SpecLocation a, SpecLocation b)
+            => new SpecLocation(a.Path, a.Start, b.Start + b.Length - a.Start, a.Line, a.Column, b.EndLine, b.EndColumn);
 
         private SpecLocation Loc(Token t)
             => new SpecLocation(_path, t.Start, t.Length, t.Line, t.Column, t.Line, t.Column + t.Length);
