@@ -32,6 +32,7 @@ namespace EvtchnAbiGen.Core.Tests
         [InlineData("EAG0009", "2:11", Ns + "const A = 0x7fffffffffffffff + 1;")]
         [InlineData("EAG0010", "2:22", Ns + "struct s { uint8_t a[0 - 4]; }")]
         [InlineData("EAG0011", "2:23", Ns + "struct s { uint64_t a[1 << 40]; }")]
+        [InlineData("EAG0011", "2:23", Ns + "struct s { uint64_t a[1 << 62]; }")]
         [InlineData("EAG0011", "2:40", Ns + "struct s { uint8_t a[1048576]; uint8_t b; }")]
         [InlineData("EAG0012", "2:29", Ns + "word w : uint32_t { A = 31; B = 32; }")]
         [InlineData("EAG0012", "2:33", Ns + "word w : uint32_t { A = 0 .. 4; B = 3; }")]

@@ -418,13 +418,15 @@ namespace EvtchnAbiGen.Core.Layout
                         $"array length of '{fieldName}' is {v.Value} on {_t.Name}; it must be at least 1 (C forbids empty arrays in this position)");
                     return null;
                 }
-                total *= v.Value;
-                if (total > LayoutEngine.MaxRecordSize)
+                // Both factors are capped before multiplying, so this cannot overflow.
+                if (v.Value > LayoutEngine.MaxRecordSize || total * v.Value > LayoutEngine.MaxRecordSize)
                 {
+                    string bytes = v.Value > LayoutEngine.MaxRecordSize ? $"{v.Value} elements" : $"{total * v.Value} bytes";
                     Error(DiagnosticIds.TooLarge, d.Location,
-                        $"array '{fieldName}' needs {total} bytes on {_t.Name}, more than the limit of {LayoutEngine.MaxRecordSize}; shrink it");
+                        $"array '{fieldName}' needs {bytes} on {_t.Name}, more than the limit of {LayoutEngine.MaxRecordSize} bytes; shrink it");
                     return null;
                 }
+                total *= v.Value;
                 lengths.Add((int)v.Value);
             }
 
