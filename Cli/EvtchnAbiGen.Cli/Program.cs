@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 
 namespace EvtchnAbiGen.Cli
@@ -9,8 +10,17 @@ namespace EvtchnAbiGen.Cli
             var root = new RootCommand("EvtchnAbiGen: layouts of Xen's event-channel ABIs (2-level, 3-level, FIFO) per target ABI")
             {
                 LayoutCommand.Create(),
+                VerifyCommand.Create(),
             };
-            return root.Parse(args).Invoke();
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // Usage errors exit 2 (1 is reserved for drift / spec errors).
+                foreach (var e in parse.Errors) Console.Error.WriteLine("evtchn-abi: " + e.Message);
+                Console.Error.WriteLine("evtchn-abi: see 'evtchn-abi --help'");
+                return 2;
+            }
+            return parse.Invoke();
         }
     }
 }

@@ -1,0 +1,81 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using EvtchnAbiGen.Core.Diagnostics;
+using EvtchnAbiGen.Core.Layout;
+using EvtchnAbiGen.Verifier;
+using EvtchnAbiGen.Verifier.Reports;
+
+namespace EvtchnAbiGen.Cli
+{
+    /// <summary><c>evtchn-abi verify</c>: compare the specs with Xen's C headers through libclang.
+    /// Exit codes: 0 match, 1 drift, 2 usage or setup error.</summary>
+    internal static class VerifyCommand
+    {
+        public const string DefaultHeaders = "/usr/include/xen";
+
+        public static Command Create()
+        {
+            var headers = new Option<string>("--headers") { Description = "folder of Xen's public headers (event_channel.h, xen.h, arch-x86/, ...)", DefaultValueFactory = _ => DefaultHeaders };
+            var abi = new Option<string>("--abi") { Description = "x86_32, x86_64, arm32, arm64 or all", DefaultValueFactory = _ => "all" };
+            abi.AcceptOnlyFromAmong("all", "x86_32", "x86_64", "arm32", "arm64");
+            var format = new Option<string>("--format") { Description = "text, json or sarif", DefaultValueFactory = _ => "text" };
+            format.AcceptOnlyFromAmong("text", "json", "sarif");
+            var output = new Option<string?>("--output", "-o") { Description = "write the report to this file instead of stdout" };
+            var libclang = new Option<string?>("--libclang") { Description = "path of the libclang shared library to use" };
+            var clangArgs = new Option<string[]>("--clang-arg") { Description = "extra argument for clang (repeatable), e.g. -resource-dir DIR", AllowMultipleArgumentsPerToken = false };
+            var specs = new Argument<string[]>("SPEC") { Description = "spec files or folders (default: the built-in specs)", Arity = ArgumentArity.ZeroOrMore };
+            var cmd = new Command("verify", "Check every spec struct and constant against Xen's C headers, per ABI") { headers, abi, format, output, libclang, clangArgs, specs };
+            cmd.SetAction(pr => Run(pr.GetValue(headers)!, pr.GetValue(abi)!, pr.GetValue(format)!, pr.GetValue(output),
+                pr.GetValue(libclang), pr.GetValue(clangArgs) ?? Array.Empty<string>(), pr.GetValue(specs) ?? Array.Empty<string>()));
+            return cmd;
+        }
+
+        private static int Run(string headersDir, string abi, string format, string? output, string? libclang, string[] clangArgs, string[] specPaths)
+        {
+            try
+            {
+                string? error = null;
+                var files = specPaths.Length == 0 ? SpecSources.BuiltIn() : SpecSources.FromPaths(specPaths, out error);
+                if (error != null) return Fail(error);
+                var targets = abi == "all" ? AbiTarget.All : new[] { AbiTarget.Find(abi)! };
+                var layout = LayoutEngine.Run(files, targets);
+                foreach (var d in layout.Diagnostics.Where(d => d.Severity != SpecSeverity.Info)) Console.Error.WriteLine(d);
+                if (layout.HasErrors) return Fail("the specs have errors (above); fix them before verifying");
+
+                var headerSet = HeaderSet.ForXenDirectory(headersDir, HeaderSet.BuiltInExtras(), clangArgs);
+                if (LibClangLoader.Load(libclang) is string loadError) return Fail(loadError);
+                var report = LayoutVerifier.Run(layout, headerSet);
+
+                string text = format switch
+                {
+                    "json" => JsonReport.Write(report),
+                    "sarif" => SarifReport.Write(report),
+                    _ => TextReport.Write(report, headersDir),
+                };
+                if (output != null) File.WriteAllText(output, text);
+                else Console.Out.Write(text);
+                return report.Clean ? 0 : 1;
+            }
+            catch (VerifierSetupException ex)
+            {
+                return Fail(ex.Message);
+            }
+            catch (IOException ex)
+            {
+                return Fail(ex.Message);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                return Fail(ex.Message);
+            }
+        }
+
+        private static int Fail(string message)
+        {
+            Console.Error.WriteLine("evtchn-abi verify: " + message);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using EvtchnAbiGen.Core.Layout;
+
+namespace EvtchnAbiGen.Verifier
+{
+    /// <summary>A struct or union as clang laid it out, members in C offsetof spelling (the same
+    /// walk as the core's FieldPaths: dotted through nested records, straight through anonymous ones,
+    /// not into arrays).</summary>
+    public sealed record CRecord(string Name, bool IsUnion, long Size, long Align, IReadOnlyList<CField> Fields, string File, int Line);
+
+    public sealed record CField(string Path, long Offset, long Size, string File, int Line);
+
+    /// <summary>Everything read from one parse of the headers for one ABI.</summary>
+    public sealed record CAbiLayout(AbiTarget Target, IReadOnlyDictionary<string, CRecord> Records, IReadOnlyDictionary<string, long> Constants);
+
+    /// <summary>Thrown for setup problems the user must fix (exit code 2): missing headers, parse errors.</summary>
+    public sealed class VerifierSetupException : System.Exception
+    {
+        public VerifierSetupException(string message) : base(message) { }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvtchnAbiGen.Core.Emit;
+using EvtchnAbiGen.Core.Layout;
+
+namespace EvtchnAbiGen.Verifier
+{
+    /// <summary>Pure comparison of the engine's layout with clang's, for one ABI.</summary>
+    public static class Comparer
+    {
+        public static List<Drift> Compare(AbiLayout spec, CAbiLayout c)
+        {
+            var drifts = new List<Drift>();
+            string abi = spec.Target.Name;
+            foreach (var r in spec.Records)
+            {
+                if (!c.Records.TryGetValue(r.Name, out var cr))
+                {
+                    drifts.Add(new Drift(abi, r.Name, null, null, DriftKind.StructMissingInC, "-", "-", r.Location, null, 0));
+                    continue;
+                }
+                if (cr.Size != r.Size) drifts.Add(new Drift(abi, r.Name, null, null, DriftKind.Size, N(cr.Size), N(r.Size), r.Location, cr.File, cr.Line));
+                if (cr.Align != r.Align) drifts.Add(new Drift(abi, r.Name, null, null, DriftKind.Alignment, N(cr.Align), N(r.Align), r.Location, cr.File, cr.Line));
+
+                var specFields = FieldPaths.Flatten(spec, r);
+                var cFields = cr.Fields.GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.First());
+                var specPaths = new HashSet<string>(specFields.Select(f => f.Path));
+                foreach (var f in specFields)
+                {
+                    if (!cFields.TryGetValue(f.Path, out var cf))
+                    {
+                        drifts.Add(new Drift(abi, r.Name, f.Path, null, DriftKind.MissingInC, "-", N(f.Offset), f.Field.Location, null, 0));
+                        continue;
+                    }
+                    if (cf.Offset != f.Offset)
+                        drifts.Add(new Drift(abi, r.Name, f.Path, null, DriftKind.FieldOffset, N(cf.Offset), N(f.Offset), f.Field.Location, cf.File, cf.Line));
+                    if (cf.Size != f.Size)
+                        drifts.Add(new Drift(abi, r.Name, f.Path, null, DriftKind.FieldSize, N(cf.Size), N(f.Size), f.Field.Location, cf.File, cf.Line));
+                }
+                foreach (var cf in cr.Fields)
+                    if (!specPaths.Contains(cf.Path))
+                        drifts.Add(new Drift(abi, r.Name, cf.Path, null, DriftKind.MissingInSpec, N(cf.Offset), "-", r.Location, cf.File, cf.Line));
+            }
+            foreach (var k in spec.Constants)
+            {
+                if (!c.Constants.TryGetValue(k.Name, out long v))
+                    drifts.Add(new Drift(abi, null, null, k.Name, DriftKind.ConstantMissingInC, "-", N(k.Value), k.Location, null, 0));
+                else if (v != k.Value)
+                    drifts.Add(new Drift(abi, null, null, k.Name, DriftKind.ConstantValue, N(v), N(k.Value), k.Location, null, 0));
+            }
+            return drifts;
+        }
+
+        private static string N(long v) => v.ToString(CultureInfo.InvariantCulture);
+    }
+}

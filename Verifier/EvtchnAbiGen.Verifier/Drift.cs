@@ -1,0 +1,54 @@
+using EvtchnAbiGen.Core.Diagnostics;
+
+namespace EvtchnAbiGen.Verifier
+{
+    public enum DriftKind { Size, Alignment, FieldOffset, FieldSize, MissingInSpec, MissingInC, StructMissingInC, ConstantValue, ConstantMissingInC }
+
+    /// <summary>One difference between a spec and the C headers. <see cref="Expected"/> is what the C
+    /// header says (the truth), <see cref="Actual"/> what the spec says.</summary>
+    public sealed record Drift(string Abi, string? Struct, string? Field, string? Constant, DriftKind Kind, string Expected, string Actual,
+        SpecLocation Spec, string? CFile, int CLine)
+    {
+        /// <summary>SARIF rule IDs; stable, listed in docs/diagnostics.md.</summary>
+        public string RuleId => Kind switch
+        {
+            DriftKind.Size or DriftKind.Alignment => "EAG2001",
+            DriftKind.FieldOffset or DriftKind.FieldSize => "EAG2002",
+            DriftKind.MissingInSpec => "EAG2003",
+            DriftKind.MissingInC => "EAG2004",
+            DriftKind.StructMissingInC => "EAG2005",
+            DriftKind.ConstantValue => "EAG2006",
+            _ => "EAG2007",
+        };
+
+        public string What => Kind switch
+        {
+            DriftKind.Size => $"struct {Struct}: sizeof",
+            DriftKind.Alignment => $"struct {Struct}: alignment",
+            DriftKind.FieldOffset => $"struct {Struct}: field '{Field}' offset",
+            DriftKind.FieldSize => $"struct {Struct}: field '{Field}' size",
+            DriftKind.MissingInSpec => $"struct {Struct}: field '{Field}' is in C but not in the spec",
+            DriftKind.MissingInC => $"struct {Struct}: field '{Field}' is in the spec but not in C",
+            DriftKind.StructMissingInC => $"struct {Struct} is not defined by the headers",
+            DriftKind.ConstantValue => $"constant {Constant}",
+            _ => $"constant {Constant} is not defined by the headers",
+        };
+
+        public string Message
+        {
+            get
+            {
+                string values = Kind switch
+                {
+                    DriftKind.MissingInSpec => $" (C: offset {Expected}{Where()}); add it to the spec",
+                    DriftKind.MissingInC => $" (spec: offset {Actual}); remove it or fix its name",
+                    DriftKind.StructMissingInC or DriftKind.ConstantMissingInC => "",
+                    _ => $": C headers say {Expected}, spec says {Actual}{Where()}",
+                };
+                return $"{Abi}: {What}{values} [{Spec.Path}:{Spec.Line + 1}]";
+            }
+        }
+
+        private string Where() => string.IsNullOrEmpty(CFile) ? "" : $" at {CFile}:{CLine}";
+    }
+}

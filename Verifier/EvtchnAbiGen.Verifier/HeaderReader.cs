@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
+using ClangSharp.Interop;
+using EvtchnAbiGen.Core.Layout;
+
+namespace EvtchnAbiGen.Verifier
+{
+    /// <summary>Parses the headers once per ABI (as C, freestanding, for the ABI's ELF triple) and reads
+    /// the records and constants the specs name. A parse with any error is refused: a failed parse
+    /// silently yields sizes of 1 and offsets of -1.</summary>
+    public static unsafe class HeaderReader
+    {
+        public const string VirtualRoot = "/__evtchnabigen__/";
+        private const string ConstPrefix = "__evtchnabigen_const_";
+
+        public static CAbiLayout Read(AbiTarget target, HeaderSet headers, ICollection<string> recordNames, ICollection<string> constantNames)
+        {
+            string main = VirtualRoot + "verify.c";
+            var unsaved = new List<(string path, string text)> { (main, MainSource(headers, constantNames)) };
+            unsaved.AddRange(headers.Extra.Select(e => (VirtualRoot + e.Name, e.Text)));
+
+            var args = new List<string>
+            {
+                "-x", "c", "-std=gnu11", "-ffreestanding", "-target", target.ClangTriple,
+                // Follow the newest interface version the headers know (xen-compat.h), as the specs do.
+                "-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__",
+                "-I", headers.IncludeRoot,
+            };
+            args.AddRange(headers.ExtraClangArgs);
+
+            var index = clang.createIndex(0, 0);
+            var tu = default(CXTranslationUnit);
+            try
+            {
+                var err = Parse(index, main, args, unsaved, &tu);
+                if (err != CXErrorCode.CXError_Success)
+                    throw new VerifierSetupException($"{target.Name}: libclang failed to parse the headers ({err})");
+                CheckDiagnostics(tu, target);
+
+                var records = new Dictionary<string, CRecord>();
+                var constants = new Dictionary<string, long>();
+                var wanted = new HashSet<string>(recordNames);
+                foreach (var c in clang.getTranslationUnitCursor(tu).Children())
+                {
+                    switch (c.Kind)
+                    {
+                        case CXCursorKind.CXCursor_StructDecl:
+                        case CXCursorKind.CXCursor_UnionDecl:
+                            string name = c.Spelling;
+                            if (c.IsDefinition && wanted.Contains(name) && !records.ContainsKey(name))
+                                records[name] = ReadRecord(c, name);
+                            break;
+                        case CXCursorKind.CXCursor_VarDecl:
+                            string v = c.Spelling;
+                            if (v.StartsWith(ConstPrefix, StringComparison.Ordinal) && Evaluate(c) is long value)
+                                constants[v.Substring(ConstPrefix.Length)] = value;
+                            break;
+                        case CXCursorKind.CXCursor_EnumDecl:
+                            foreach (var e in c.Children())
+                                if (e.Kind == CXCursorKind.CXCursor_EnumConstantDecl && constantNames.Contains(e.Spelling) && !constants.ContainsKey(e.Spelling))
+                                    constants[e.Spelling] = clang.getEnumConstantDeclValue(e);
+                            break;
+                    }
+                }
+                return new CAbiLayout(target, records, constants);
+            }
+            finally
+            {
+                if (tu.Handle != IntPtr.Zero) clang.disposeTranslationUnit(tu);
+                clang.disposeIndex(index);
+            }
+        }
+
+        /// <summary>The one C file: the headers, then each spec constant captured as a variable that
+        /// clang can evaluate (macros are only visible this way), guarded so a missing one is no error.</summary>
+        private static string MainSource(HeaderSet headers, IEnumerable<string> constantNames)
+        {
+            var sb = new StringBuilder();
+            sb.Append("#include <stdint.h>\n#include <stddef.h>\n");
+            foreach (var h in headers.Includes) sb.Append("#include <").Append(h).Append(">\n");
+            foreach (var e in headers.Extra) sb.Append("#include \"").Append(VirtualRoot).Append(e.Name).Append("\"\n");
+            foreach (var n in constantNames)
+                sb.Append("#ifdef ").Append(n).Append("\nstatic const long long ").Append(ConstPrefix).Append(n)
+                  .Append(" = (long long)(").Append(n).Append(");\n#endif\n");
+            return sb.ToString();
+        }
+
+        private static CXErrorCode Parse(CXIndex index, string main, List<string> args, List<(string path, string text)> files, CXTranslationUnit* tu)
+        {
+            var allocs = new List<IntPtr>();
+            sbyte* Str(string s)
+            {
+                var p = Marshal.StringToCoTaskMemUTF8(s);
+                allocs.Add(p);
+                return (sbyte*)p;
+            }
+            try
+            {
+                var argv = stackalloc sbyte*[args.Count];
+                for (int i = 0; i < args.Count; i++) argv[i] = Str(args[i]);
+                var unsaved = stackalloc CXUnsavedFile[files.Count];
+                for (int i = 0; i < files.Count; i++)
+                {
+                    unsaved[i].Filename = Str(files[i].path);
+                    unsaved[i].Contents = Str(files[i].text);
+                    unsaved[i].Length = (nuint)Encoding.UTF8.GetByteCount(files[i].text);
+                }
+                return clang.parseTranslationUnit2(index, Str(main), argv, args.Count, unsaved, (uint)files.Count,
+                    (uint)CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, tu);
+            }
+            finally
+            {
+                foreach (var p in allocs) Marshal.FreeCoTaskMem(p);
+            }
+        }
+
+        private static void CheckDiagnostics(CXTranslationUnit tu, AbiTarget target)
+        {
+            var errors = new List<string>();
+            uint n = clang.getNumDiagnostics(tu);
+            for (uint i = 0; i < n; i++)
+            {
+                var d = clang.getDiagnostic(tu, i);
+                if (clang.getDiagnosticSeverity(d) >= CXDiagnosticSeverity.CXDiagnostic_Error)
+                    errors.Add(clang.formatDiagnostic(d, clang.defaultDiagnosticDisplayOptions()).ToString());
+                clang.disposeDiagnostic(d);
+            }
+            if (errors.Count > 0)
+                throw new VerifierSetupException($"{target.Name} ({target.ClangTriple}): the headers do not compile:\n  " +
+                    string.Join("\n  ", errors.Take(10)) + (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : ""));
+        }
+
+        private static CRecord ReadRecord(CXCursor c, string name)
+        {
+            var fields = new List<CField>();
+            Walk(c, "", 0, fields);
+            var t = c.Type;
+            var (file, line) = c.Location;
+            return new CRecord(name, c.Kind == CXCursorKind.CXCursor_UnionDecl, t.SizeOf, t.AlignOf, fields, file, line);
+        }
+
+        private static void Walk(CXCursor record, string prefix, long baseOffset, List<CField> into)
+        {
+            foreach (var child in record.Children())
+            {
+                if (child.Kind == CXCursorKind.CXCursor_FieldDecl)
+                {
+                    string path = prefix + child.Spelling;
+                    long offset = baseOffset + child.OffsetOfField / 8;
+                    var type = child.Type;
+                    var (file, line) = child.Location;
+                    into.Add(new CField(path, offset, type.SizeOf, file, line));
+                    var canonical = type.CanonicalType;
+                    if (canonical.kind == CXTypeKind.CXType_Record)
+                        Walk(canonical.Declaration, path + ".", offset, into);
+                }
+                else if ((child.Kind == CXCursorKind.CXCursor_StructDecl || child.Kind == CXCursorKind.CXCursor_UnionDecl) && child.IsAnonymousRecordDecl)
+                {
+                    // An anonymous member: its members are reached directly. Locate it in the parent
+                    // through the offset of its first field, which clang_Type_getOffsetOf finds by name.
+                    var first = child.Children().FirstOrDefault(x => x.Kind == CXCursorKind.CXCursor_FieldDecl);
+                    if (first.kind != CXCursorKind.CXCursor_FieldDecl) continue;
+                    long inParent = OffsetOf(record.Type, first.Spelling);
+                    Walk(child, prefix, baseOffset + inParent / 8 - first.OffsetOfField / 8, into);
+                }
+            }
+        }
+
+        private static long OffsetOf(CXType type, string field)
+        {
+            var p = Marshal.StringToCoTaskMemUTF8(field);
+            try
+            {
+                return clang.Type_getOffsetOf(type, (sbyte*)p);
+            }
+            finally
+            {
+                Marshal.FreeCoTaskMem(p);
+            }
+        }
+
+        private static long? Evaluate(CXCursor c)
+        {
+            var r = clang.Cursor_Evaluate(c);
+            if (r.Handle == IntPtr.Zero) return null;
+            try
+            {
+                return clang.EvalResult_getKind(r) == CXEvalResultKind.CXEval_Int ? clang.EvalResult_getAsLongLong(r) : null;
+            }
+            finally
+            {
+                clang.EvalResult_dispose(r);
+            }
+        }
+    }
+}

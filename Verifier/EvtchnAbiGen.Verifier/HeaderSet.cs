@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace EvtchnAbiGen.Verifier
+{
+    /// <summary>What to parse: an include root under which 'xen/…' resolves to the user's header folder,
+    /// the Xen headers to include, and extra headers held in memory (our 3-level reconstruction).</summary>
+    public sealed class HeaderSet
+    {
+        public HeaderSet(string includeRoot, IReadOnlyList<string> includes, IReadOnlyList<(string Name, string Text)> extra, IReadOnlyList<string> extraClangArgs)
+        {
+            IncludeRoot = includeRoot;
+            Includes = includes;
+            Extra = extra;
+            ExtraClangArgs = extraClangArgs;
+        }
+
+        public string IncludeRoot { get; }
+        public IReadOnlyList<string> Includes { get; }
+        public IReadOnlyList<(string Name, string Text)> Extra { get; }
+        public IReadOnlyList<string> ExtraClangArgs { get; }
+
+        public static readonly string[] XenHeaders = { "xen/xen.h", "xen/event_channel.h" };
+
+        /// <summary>Checks <paramref name="dir"/> holds Xen's public headers and makes 'xen/' resolve to it.</summary>
+        public static HeaderSet ForXenDirectory(string dir, IEnumerable<(string Name, string Text)> extra, IEnumerable<string>? clangArgs = null)
+        {
+            string full = Path.GetFullPath(dir);
+            if (!Directory.Exists(full))
+                throw new VerifierSetupException($"Xen header folder not found: {dir} (install Debian's libxen-dev, or pass --headers DIR)");
+            var missing = new[] { "xen.h", "event_channel.h" }.Where(h => !File.Exists(Path.Combine(full, h))).ToList();
+            if (missing.Count > 0)
+                throw new VerifierSetupException($"{dir} does not hold Xen's public headers (missing {string.Join(", ", missing)}); pass --headers DIR with the folder of event_channel.h");
+            string root;
+            if (Path.GetFileName(full.TrimEnd('/')) == "xen")
+            {
+                root = Path.GetDirectoryName(full.TrimEnd('/'))!;
+            }
+            else
+            {
+                // The headers include each other as <xen/...> only through our 3-level header; give it a 'xen' alias.
+                root = Path.Combine(Path.GetTempPath(), "evtchnabigen-include-" + Math.Abs(StringComparer.Ordinal.GetHashCode(full)).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+                Directory.CreateDirectory(root);
+                string link = Path.Combine(root, "xen");
+                if (Directory.Exists(link) && new DirectoryInfo(link).LinkTarget != full) Directory.Delete(link);
+                if (!Directory.Exists(link)) Directory.CreateSymbolicLink(link, full);
+            }
+            return new HeaderSet(root, XenHeaders, extra.ToList(), (clangArgs ?? Array.Empty<string>()).ToList());
+        }
+
+        /// <summary>The C headers that ship inside the verifier (AbiSpecs/c/*.h).</summary>
+        public static List<(string Name, string Text)> BuiltInExtras()
+        {
+            var asm = typeof(HeaderSet).Assembly;
+            var list = new List<(string, string)>();
+            foreach (var name in asm.GetManifestResourceNames().Where(n => n.EndsWith(".h", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                using var s = asm.GetManifestResourceStream(name)!;
+                using var r = new StreamReader(s);
+                list.Add((name, r.ReadToEnd()));
+            }
+            return list;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ClangSharp.Interop
+{
+    // Small conveniences in the spirit of ClangSharp.Interop's partial-struct helpers.
+    public unsafe partial struct CXString
+    {
+        public override string ToString()
+        {
+            var p = clang.getCString(this);
+            string s = p == null ? "" : Marshal.PtrToStringUTF8((IntPtr)p) ?? "";
+            clang.disposeString(this);
+            return s;
+        }
+    }
+
+    public unsafe partial struct CXCursor
+    {
+        public CXCursorKind Kind => clang.getCursorKind(this);
+
+        public string Spelling => clang.getCursorSpelling(this).ToString();
+
+        public CXType Type => clang.getCursorType(this);
+
+        public bool IsDefinition => clang.isCursorDefinition(this) != 0;
+
+        public bool IsAnonymousRecordDecl => clang.Cursor_isAnonymousRecordDecl(this) != 0;
+
+        public long OffsetOfField => clang.Cursor_getOffsetOfField(this);
+
+        /// <summary>The direct children, collected with clang_visitChildren.</summary>
+        public List<CXCursor> Children()
+        {
+            var list = new List<CXCursor>();
+            var handle = GCHandle.Alloc(list);
+            try
+            {
+                clang.visitChildren(this, &Collect, (void*)GCHandle.ToIntPtr(handle));
+            }
+            finally
+            {
+                handle.Free();
+            }
+            return list;
+        }
+
+        /// <summary>File path and 1-based line of the cursor's spelling location.</summary>
+        public (string File, int Line) Location
+        {
+            get
+            {
+                CXFile file;
+                uint line, column, offset;
+                clang.getSpellingLocation(clang.getCursorLocation(this), &file, &line, &column, &offset);
+                return (file.Handle == IntPtr.Zero ? "" : clang.getFileName(file).ToString(), (int)line);
+            }
+        }
+
+        [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+        private static CXChildVisitResult Collect(CXCursor cursor, CXCursor parent, void* data)
+        {
+            var list = (List<CXCursor>)GCHandle.FromIntPtr((IntPtr)data).Target!;
+            list.Add(cursor);
+            return CXChildVisitResult.CXChildVisit_Continue;
+        }
+    }
+
+    public unsafe partial struct CXType
+    {
+        public long SizeOf => clang.Type_getSizeOf(this);
+
+        public long AlignOf => clang.Type_getAlignOf(this);
+
+        public CXType CanonicalType => clang.getCanonicalType(this);
+
+        public CXCursor Declaration => clang.getTypeDeclaration(this);
+    }
+}

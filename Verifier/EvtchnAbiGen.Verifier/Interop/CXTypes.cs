@@ -1,0 +1,138 @@
+// A thin binding to libclang's C API (clang-c/Index.h), shaped like ClangSharp.Interop: the same type,
+// field, enum and member names, so that moving to the ClangSharp.Interop package is a using-change.
+// The ClangSharp packages are not served by this project's NuGet mirror (NU1101), hence this folder.
+// Numeric values are from clang-c/Index.h (stable across LLVM 9..22).
+#pragma warning disable CS0649
+using System;
+
+namespace ClangSharp.Interop
+{
+    public unsafe partial struct CXIndex
+    {
+        public IntPtr Handle;
+    }
+
+    public unsafe partial struct CXTranslationUnit
+    {
+        public IntPtr Handle;
+    }
+
+    public unsafe partial struct CXDiagnostic
+    {
+        public IntPtr Handle;
+    }
+
+    public unsafe partial struct CXEvalResult
+    {
+        public IntPtr Handle;
+    }
+
+    public unsafe partial struct CXFile
+    {
+        public IntPtr Handle;
+    }
+
+    public unsafe partial struct CXString
+    {
+        public void* data;
+        public uint private_flags;
+    }
+
+    public unsafe partial struct CXCursor
+    {
+        public CXCursorKind kind;
+        public int xdata;
+        public void* data0;
+        public void* data1;
+        public void* data2;
+    }
+
+    public unsafe partial struct CXType
+    {
+        public CXTypeKind kind;
+        public void* data0;
+        public void* data1;
+    }
+
+    public unsafe partial struct CXSourceLocation
+    {
+        public void* ptr_data0;
+        public void* ptr_data1;
+        public uint int_data;
+    }
+
+    public unsafe partial struct CXUnsavedFile
+    {
+        public sbyte* Filename;
+        public sbyte* Contents;
+        public nuint Length;
+    }
+
+    public enum CXCursorKind
+    {
+        CXCursor_StructDecl = 2,
+        CXCursor_UnionDecl = 3,
+        CXCursor_EnumDecl = 5,
+        CXCursor_FieldDecl = 6,
+        CXCursor_EnumConstantDecl = 7,
+        CXCursor_VarDecl = 9,
+        CXCursor_TypedefDecl = 20,
+        CXCursor_TranslationUnit = 300,
+        CXCursor_MacroDefinition = 501,
+    }
+
+    public enum CXTypeKind
+    {
+        CXType_Invalid = 0,
+        CXType_Record = 105,
+        CXType_Enum = 106,
+        CXType_Typedef = 107,
+        CXType_ConstantArray = 112,
+        CXType_Elaborated = 119,
+    }
+
+    public enum CXChildVisitResult
+    {
+        CXChildVisit_Break = 0,
+        CXChildVisit_Continue = 1,
+        CXChildVisit_Recurse = 2,
+    }
+
+    [Flags]
+    public enum CXTranslationUnit_Flags
+    {
+        CXTranslationUnit_None = 0x0,
+        CXTranslationUnit_DetailedPreprocessingRecord = 0x01,
+        CXTranslationUnit_Incomplete = 0x02,
+        CXTranslationUnit_SkipFunctionBodies = 0x40,
+    }
+
+    public enum CXErrorCode
+    {
+        CXError_Success = 0,
+        CXError_Failure = 1,
+        CXError_Crashed = 2,
+        CXError_InvalidArguments = 3,
+        CXError_ASTReadError = 4,
+    }
+
+    public enum CXDiagnosticSeverity
+    {
+        CXDiagnostic_Ignored = 0,
+        CXDiagnostic_Note = 1,
+        CXDiagnostic_Warning = 2,
+        CXDiagnostic_Error = 3,
+        CXDiagnostic_Fatal = 4,
+    }
+
+    public enum CXEvalResultKind
+    {
+        CXEval_UnExposed = 0,
+        CXEval_Int = 1,
+        CXEval_Float = 2,
+        CXEval_ObjCStrLiteral = 3,
+        CXEval_StrLiteral = 4,
+        CXEval_CFStr = 5,
+        CXEval_Other = 6,
+    }
+}

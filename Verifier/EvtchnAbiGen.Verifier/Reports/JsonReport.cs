@@ -1,0 +1,69 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace EvtchnAbiGen.Verifier.Reports
+{
+    /// <summary>Machine-readable report (shape documented in docs/verifier.md).</summary>
+    public static class JsonReport
+    {
+        public static string Write(VerifyReport report)
+        {
+            using var ms = new MemoryStream();
+            using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+            {
+                w.WriteStartObject();
+                w.WriteBoolean("clean", report.Clean);
+                w.WriteString("clang", report.ClangVersion);
+                w.WriteStartArray("abis");
+                foreach (var a in report.Abis)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", a.Target.Name);
+                    w.WriteString("triple", a.Target.ClangTriple);
+                    w.WriteStartArray("structs");
+                    foreach (var s in a.Structs)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", s);
+                        w.WriteBoolean("ok", !a.Drifts.Any(d => d.Struct == s));
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteStartArray("drifts");
+                    foreach (var d in a.Drifts)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("rule", d.RuleId);
+                        w.WriteString("kind", d.Kind.ToString());
+                        if (d.Struct != null) w.WriteString("struct", d.Struct);
+                        if (d.Field != null) w.WriteString("field", d.Field);
+                        if (d.Constant != null) w.WriteString("constant", d.Constant);
+                        w.WriteString("expected", d.Expected);
+                        w.WriteString("actual", d.Actual);
+                        w.WriteStartObject("spec");
+                        w.WriteString("file", d.Spec.Path);
+                        w.WriteNumber("line", d.Spec.Line + 1);
+                        w.WriteNumber("column", d.Spec.Column + 1);
+                        w.WriteEndObject();
+                        if (!string.IsNullOrEmpty(d.CFile))
+                        {
+                            w.WriteStartObject("c");
+                            w.WriteString("file", d.CFile);
+                            w.WriteNumber("line", d.CLine);
+                            w.WriteEndObject();
+                        }
+                        w.WriteString("message", d.Message);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+        }
+    }
+}

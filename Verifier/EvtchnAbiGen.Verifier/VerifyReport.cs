@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Linq;
+using EvtchnAbiGen.Core.Layout;
+
+namespace EvtchnAbiGen.Verifier
+{
+    /// <summary>The outcome of a run: for each ABI, the spec's structs and constants and the drifts found.</summary>
+    public sealed record AbiVerification(AbiTarget Target, IReadOnlyList<string> Structs, int ConstantCount, IReadOnlyList<Drift> Drifts);
+
+    public sealed record VerifyReport(IReadOnlyList<AbiVerification> Abis, string ClangVersion, string LibClang, double Seconds)
+    {
+        public IEnumerable<Drift> AllDrifts => Abis.SelectMany(a => a.Drifts);
+
+        public bool Clean => !AllDrifts.Any();
+    }
+}
