@@ -19,7 +19,7 @@ unsafe
 
         ref X64.shared_info s = ref *(X64.shared_info*)page;
         Console.WriteLine($"x86_64 shared_info: {sizeof(X64.shared_info)} bytes (C: {X64.shared_info.NativeSize})");
-        Console.WriteLine($"  wc_version={s.wc_version} wc_sec={s.wc_sec} vcpu_info[2].evtchn_upcall_pending={s.vcpu_info[2].evtchn_upcall_pending}");
+        Console.WriteLine($"  wc_version={s.wc_version.Read()} wc_sec={s.wc_sec} vcpu_info[2].evtchn_upcall_pending={s.vcpu_info[2].evtchn_upcall_pending.Read()}");
         for (int w = 0; w < s.evtchn_pending.Length; w++)
         {
             ulong bits = s.evtchn_pending[w];

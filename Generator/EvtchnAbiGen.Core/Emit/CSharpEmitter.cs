@@ -8,7 +8,7 @@ namespace EvtchnAbiGen.Core.Emit
 {
     /// <summary>Emits one C# file per ABI: explicit-layout structs, inline arrays, constants, word bit
     /// helpers and a run-time layout manifest. Input is only the engine's <see cref="AbiLayout"/>.</summary>
-    public sealed class CSharpEmitter
+    public sealed partial class CSharpEmitter
     {
         private readonly AbiLayout _abi;
         private readonly GeneratorOptions _options;
@@ -60,6 +60,8 @@ namespace EvtchnAbiGen.Core.Emit
                 EmitConstants();
                 _w.Line();
                 EmitManifest();
+                _w.Line();
+                EmitSharedWordTypes();
             }
         }
 
@@ -76,30 +78,31 @@ namespace EvtchnAbiGen.Core.Emit
                 _w.Line($"/// <summary>_Alignof(this C type) on {_abi.Target.Name}.</summary>");
                 _w.Line($"public const int NativeAlignment = {r.Align};");
                 var nested = new List<(RecordLayout layout, string name)>();
-                var arrays = new List<(string name, string element, int length)>();
+                var arrays = new List<(string name, string element, int length, int bitmapBits)>();
                 EmitMembers(r, typeName, 0, nested, arrays);
                 foreach (var (layout, name) in nested)
                 {
                     _w.Line();
                     EmitRecord(layout, name, $"C: the {(layout.IsUnion ? "union" : "struct")} of member '{layout.Name}'; {layout.Size} bytes, align {layout.Align}.");
                 }
-                foreach (var (name, element, length) in arrays)
+                foreach (var (name, element, length, bitmapBits) in arrays)
                 {
                     _w.Line();
-                    _w.Line($"/// <summary>Inline array of {length} × {element}.</summary>");
+                    _w.Line($"/// <summary>Inline array of {length} × {element}{(bitmapBits > 0 ? $", used as an atomic bitmap of {length * bitmapBits} bits" : "")}.</summary>");
                     _w.Line($"[global::System.Runtime.CompilerServices.InlineArray({length})]");
                     using (_w.Block($"{Vis} struct {name}"))
                     {
                         _w.Line($"private {element} _element0;");
                         _w.Line($"/// <summary>The number of elements, {length}.</summary>");
                         _w.Line($"public readonly int Length => {length};");
+                        if (bitmapBits > 0) EmitBitmapOps(element, length, bitmapBits);
                     }
                 }
             }
         }
 
         private void EmitMembers(RecordLayout r, string typeName, int baseOffset, List<(RecordLayout, string)> nested,
-            List<(string, string, int)> arrays)
+            List<(string, string, int, int)> arrays)
         {
             foreach (var f in r.Fields)
             {
@@ -116,7 +119,7 @@ namespace EvtchnAbiGen.Core.Emit
                 if (f.IsArray)
                 {
                     type = memberName.TrimStart('@') + "_Array";
-                    arrays.Add((type, element, f.ElementCount));
+                    arrays.Add((type, element, f.ElementCount, f.Flags.HasFlag(FieldFlags.Bitmap) ? f.Type.ElementSize * 8 : 0));
                 }
                 _w.Doc(f.Doc, FieldRemarks(f, offset));
                 if (f.Flags.HasFlag(FieldFlags.Shared))
@@ -140,6 +143,10 @@ namespace EvtchnAbiGen.Core.Emit
             switch (f.Type.Kind)
             {
                 case FieldTypeKind.Integer:
+                    if (f.Type.WordName != null) return $"global::{_ns}.{f.Type.WordName}";
+                    // Shared scalars get an atomic wrapper type; bitmaps stay raw words with bit ops on the array.
+                    if (f.Flags.HasFlag(FieldFlags.Shared) && !f.Flags.HasFlag(FieldFlags.Bitmap))
+                        return $"global::{_ns}.{SharedTypeName(f.Type.ElementSize)}";
                     return CSharpNames.Integer(f.Type.ElementSize, f.Type.Signed);
                 case FieldTypeKind.Record:
                     return $"global::{_ns}.{f.Type.CName}";
@@ -166,41 +173,6 @@ namespace EvtchnAbiGen.Core.Emit
             else if (f.Flags.HasFlag(FieldFlags.Out)) notes.Add("OUT");
             string extra = notes.Count > 0 ? "; " + string.Join("; ", notes) : "";
             return $"C: {ctype} {f.Name}{dims}; offset {offset}, size {f.Size}{extra}.";
-        }
-
-        // ---------- words ----------
-
-        private void EmitWord(WordLayout word)
-        {
-            string t = CSharpNames.Integer(word.Size, false);
-            _w.Doc(word.Doc, $"C: typedef {word.Name}, {word.Size * 8} bits{(word.Shared ? ", lives in shared memory" : "")}.");
-            using (_w.Block($"{Vis} static partial class {word.Name}"))
-            {
-                _w.Line($"public const int SizeInBytes = {word.Size};");
-                foreach (var b in word.Bits)
-                {
-                    _w.Line();
-                    _w.Doc(b.Doc, b.Width == 1 ? $"Bit {b.Low}." : $"Bits {b.Low}..{b.High}.");
-                    string mask = CSharpNames.Hex(b.Mask, word.Size);
-                    if (b.Width == 1)
-                    {
-                        _w.Line($"public const int {b.Name}_Bit = {b.Low};");
-                        _w.Line($"public const {t} {b.Name}_Mask = {mask};");
-                        _w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-                        _w.Line($"public static bool Has{b.Name}({t} word) => (word & {b.Name}_Mask) != 0;");
-                    }
-                    else
-                    {
-                        _w.Line($"public const int {b.Name}_Shift = {b.Low};");
-                        _w.Line($"public const int {b.Name}_Width = {b.Width};");
-                        _w.Line($"public const {t} {b.Name}_Mask = {mask};");
-                        _w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-                        _w.Line($"public static {t} Get{b.Name}({t} word) => ({t})((word & {b.Name}_Mask) >> {b.Name}_Shift);");
-                        _w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-                        _w.Line($"public static {t} With{b.Name}({t} word, {t} value) => ({t})((word & ~{b.Name}_Mask) | ((({t})(value << {b.Name}_Shift)) & {b.Name}_Mask));");
-                    }
-                }
-            }
         }
 
         // ---------- constants and manifest ----------

@@ -522,7 +522,7 @@ namespace EvtchnAbiGen.Core.Layout
                         $"bits {lo}..{hi} of '{b.Name}' do not fit the {width}-bit word {w.Name}; use 0..{width - 1} with low <= high");
                     continue;
                 }
-                var bl = new WordBitLayout(b.Name, (int)lo.Value, (int)hi.Value, b.Doc);
+                var bl = new WordBitLayout(b.Name, (int)lo.Value, (int)hi.Value, b.Doc, b.GuardedBy);
                 if ((used & bl.Mask) != 0)
                 {
                     Error(DiagnosticIds.BadBit, b.Location, $"'{b.Name}' (bits {lo}..{hi}) overlaps another field of word {w.Name}");
@@ -530,6 +530,13 @@ namespace EvtchnAbiGen.Core.Layout
                 }
                 used |= bl.Mask;
                 bits.Add(bl);
+            }
+            foreach (var b in w.Bits.Where(b => b.GuardedBy != null))
+            {
+                var guard = bits.FirstOrDefault(x => x.Name == b.GuardedBy);
+                if (guard == null || guard.Width != 1 || b.High != null)
+                    Error(DiagnosticIds.BadBit, b.Location,
+                        $"guarded({b.GuardedBy}) on '{b.Name}' needs '{b.Name}' to be one bit and '{b.GuardedBy}' to be another single bit of word {w.Name}");
             }
             return new WordLayout(w.Name, ti.Value.Size, w.Shared, bits.ToEquatableArray(), w.Location, w.Doc);
         }

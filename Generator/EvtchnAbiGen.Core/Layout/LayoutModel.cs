@@ -62,7 +62,7 @@ namespace EvtchnAbiGen.Core.Layout
         SpecLocation Location, string? Doc);
 
     /// <summary>Bits <see cref="Low"/>..<see cref="High"/> inclusive (equal for a single bit).</summary>
-    public sealed record WordBitLayout(string Name, int Low, int High, string? Doc)
+    public sealed record WordBitLayout(string Name, int Low, int High, string? Doc, string? GuardedBy = null)
     {
         public int Width => High - Low + 1;
 

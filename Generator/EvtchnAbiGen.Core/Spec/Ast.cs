@@ -30,8 +30,9 @@ namespace EvtchnAbiGen.Core.Spec
     public sealed record WordDecl(string Name, TypeRef Underlying, bool Shared, EquatableArray<WordBit> Bits,
         SpecLocation Location, string? Doc) : Item(Location, Doc);
 
-    /// <summary><c>NAME = low;</c> (one bit) or <c>NAME = low .. high;</c> (inclusive range).</summary>
-    public sealed record WordBit(string Name, Expr Low, Expr? High, SpecLocation Location, string? Doc);
+    /// <summary><c>NAME = low;</c> (one bit) or <c>NAME = low .. high;</c> (inclusive range).
+    /// <c>guarded(BIT)</c>: the bit may only be cleared while BIT is clear (the clear spins).</summary>
+    public sealed record WordBit(string Name, Expr Low, Expr? High, string? GuardedBy, SpecLocation Location, string? Doc);
 
     public sealed record RecordDecl(string Name, bool IsUnion, EquatableArray<Member> Members,
         SpecLocation Location, string? Doc) : Item(Location, Doc);

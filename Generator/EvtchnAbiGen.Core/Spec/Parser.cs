@@ -164,8 +164,16 @@ namespace EvtchnAbiGen.Core.Spec
                     var low = ParseExpr();
                     Expr? high = null;
                     if (Current.Is("..")) { Advance(); high = ParseExpr(); }
+                    string? guard = null;
+                    if (Current.Is("guarded"))
+                    {
+                        Advance();
+                        Expect("(");
+                        guard = ExpectIdentifier("the guarding bit's name").Text;
+                        Expect(")");
+                    }
                     Expect(";");
-                    if (low != null) bits.Add(new WordBit(bitName.Text, low, high, Loc(bitName), bitDoc));
+                    if (low != null) bits.Add(new WordBit(bitName.Text, low, high, string.IsNullOrEmpty(guard) ? null : guard, Loc(bitName), bitDoc));
                 }
                 Expect("}");
             }

@@ -1,0 +1,233 @@
+using System.Linq;
+using EvtchnAbiGen.Core.Layout;
+
+namespace EvtchnAbiGen.Core.Emit
+{
+    // The lock-free operations: atomic wrapper types for shared scalars, bit operations on bitmap
+    // arrays, and per-bit/per-range operations on spec words. Rules (docs/atomics.md):
+    //  - no old value needed: Interlocked.Or/And with the result discarded (one 'lock or/and' on x64);
+    //  - old value needed: Interlocked.Or/And's result or a CompareExchange loop;
+    //  - bit n of a bitmap of W-bit words is bit n % W of word n / W, as in Xen.
+    public sealed partial class CSharpEmitter
+    {
+        private const string MI = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        private const string IL = "global::System.Threading.Interlocked";
+        private const string VO = "global::System.Threading.Volatile";
+        private const string US = "global::System.Runtime.CompilerServices.Unsafe";
+
+        private static string SharedTypeName(int size) => "SharedU" + (size * 8).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string Suffix(int size) => size == 8 ? "UL" : size == 4 ? "u" : "";
+
+        /// <summary>SharedU8..SharedU64: a word in shared memory that can only be used atomically.</summary>
+        private void EmitSharedWordTypes()
+        {
+            _w.Line("/// <summary>Result of a guarded range update (see the word types' TrySet methods).</summary>");
+            using (_w.Block($"{Vis} enum WordRangeUpdate"))
+            {
+                _w.Line("/// <summary>The range was written.</summary>");
+                _w.Line("Updated,");
+                _w.Line("/// <summary>A required bit was clear (e.g. the tail is no longer LINKED); nothing was written.</summary>");
+                _w.Line("RequirementLost,");
+                _w.Line("/// <summary>The word kept changing for all retries; the busy bit was released and nothing was written.</summary>");
+                _w.Line("GaveUp,");
+            }
+            foreach (int size in new[] { 1, 2, 4, 8 })
+            {
+                string t = CSharpNames.Integer(size, false);
+                int bits = size * 8;
+                string name = SharedTypeName(size);
+                bool native = size >= 4; // Interlocked.Or/And exist for 32/64-bit only
+                _w.Line();
+                _w.Doc($"A {bits}-bit word in memory shared with Xen or another guest. Its value is private, so every\naccess is atomic: Read/Write are volatile, the rest are interlocked.");
+                _w.Line($"[global::System.Runtime.InteropServices.StructLayout(LayoutKind.Sequential, Size = {size})]");
+                using (_w.Block($"{Vis} struct {name}"))
+                {
+                    _w.Line($"private {t} _value;");
+                    _w.Line($"public const int BitCount = {bits};");
+                    _w.Line($"{MI} public {t} Read() => {VO}.Read(ref _value);");
+                    _w.Line($"{MI} public void Write({t} value) => {VO}.Write(ref _value, value);");
+                    _w.Line($"{MI} public {t} Exchange({t} value) => {IL}.Exchange(ref _value, value);");
+                    _w.Line($"{MI} public {t} CompareExchange({t} value, {t} comparand) => {IL}.CompareExchange(ref _value, value, comparand);");
+                    if (native)
+                    {
+                        _w.Line($"/// <summary>Atomically ORs <paramref name=\"mask\"/> in; returns the old value (a CAS loop on x64 when the result is used).</summary>");
+                        _w.Line($"{MI} public {t} Or({t} mask) => {IL}.Or(ref _value, mask);");
+                        _w.Line($"{MI} public {t} And({t} mask) => {IL}.And(ref _value, mask);");
+                        _w.Line($"{MI} public void SetBit(int bit) {{ Check(bit); {IL}.Or(ref _value, ({t})1 << bit); }}");
+                        _w.Line($"{MI} public void ClearBit(int bit) {{ Check(bit); {IL}.And(ref _value, ~(({t})1 << bit)); }}");
+                        _w.Line($"{MI} public bool TestAndSetBit(int bit) {{ Check(bit); {t} m = ({t})1 << bit; return ({IL}.Or(ref _value, m) & m) != 0; }}");
+                        _w.Line($"{MI} public bool TestAndClearBit(int bit) {{ Check(bit); {t} m = ({t})1 << bit; return ({IL}.And(ref _value, ~m) & m) != 0; }}");
+                    }
+                    else
+                    {
+                        _w.Line($"/// <summary>Atomically ORs <paramref name=\"mask\"/> in (compare-exchange loop); returns the old value.</summary>");
+                        _w.Line($"public {t} Or({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {IL}.CompareExchange(ref _value, ({t})(old | mask), old); if (seen == old) return old; old = seen; }} }}");
+                        _w.Line($"public {t} And({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {IL}.CompareExchange(ref _value, ({t})(old & mask), old); if (seen == old) return old; old = seen; }} }}");
+                        _w.Line($"public void SetBit(int bit) {{ Check(bit); Or(({t})(1 << bit)); }}");
+                        _w.Line($"public void ClearBit(int bit) {{ Check(bit); And(({t})~(1 << bit)); }}");
+                        _w.Line($"public bool TestAndSetBit(int bit) {{ Check(bit); {t} m = ({t})(1 << bit); return (Or(m) & m) != 0; }}");
+                        _w.Line($"public bool TestAndClearBit(int bit) {{ Check(bit); {t} m = ({t})(1 << bit); return (And(({t})~m) & m) != 0; }}");
+                    }
+                    _w.Line($"{MI} public bool TestBit(int bit) {{ Check(bit); return ({VO}.Read(ref _value) & (({t})1 << bit)) != 0; }}");
+                    _w.Line($"{MI} private static void Check(int bit) {{ if ((uint)bit >= {bits}u) Throw(bit); }}");
+                    _w.Line($"private static void Throw(int bit) => throw new global::System.ArgumentOutOfRangeException(nameof(bit), bit, \"bit must be 0..{bits - 1}\");");
+                    _w.Line($"public override string ToString() => \"0x\" + {VO}.Read(ref _value).ToString(\"X{size * 2}\");");
+                }
+            }
+        }
+
+        /// <summary>Bit operations on an inline array of W-bit words: checked (ArgumentOutOfRangeException past
+        /// the bitmap) and Unchecked forms for hot loops.</summary>
+        private void EmitBitmapOps(string element, int length, int wordBits)
+        {
+            int bitCount = length * wordBits;
+            int shift = wordBits == 64 ? 6 : 5;
+            string one = "1" + Suffix(wordBits / 8);
+            _w.Line($"/// <summary>Bits per word: bit n is bit n % {wordBits} of word n / {wordBits}, as in Xen.</summary>");
+            _w.Line($"public const int BitsPerWord = {wordBits};");
+            _w.Line($"/// <summary>Number of bits (ports) the bitmap holds.</summary>");
+            _w.Line($"public const int BitCount = {bitCount};");
+            _w.Line($"{MI} [global::System.Diagnostics.CodeAnalysis.UnscopedRef] private ref {element} Word(int bit) => ref {US}.Add(ref _element0, bit >> {shift});");
+            _w.Line($"{MI} private static void Check(int bit) {{ if ((uint)bit >= {bitCount}u) Throw(bit); }}");
+            _w.Line($"private static void Throw(int bit) => throw new global::System.ArgumentOutOfRangeException(nameof(bit), bit, \"bit must be 0..{bitCount - 1}\");");
+            foreach (var (name, checkedBody, doc) in new[]
+            {
+                ("TestBit", $"({VO}.Read(ref Word(bit)) & ({one} << bit)) != 0", "Reads bit <paramref name=\"bit\"/> (volatile)."),
+                ("SetBit", $"{IL}.Or(ref Word(bit), {one} << bit)", "Sets the bit: one 'lock or', the old value is not needed."),
+                ("ClearBit", $"{IL}.And(ref Word(bit), ~({one} << bit))", "Clears the bit: one 'lock and'."),
+                ("TestAndSetBit", $"({IL}.Or(ref Word(bit), {one} << bit) & ({one} << bit)) != 0", "Sets the bit and returns its old value."),
+                ("TestAndClearBit", $"({IL}.And(ref Word(bit), ~({one} << bit)) & ({one} << bit)) != 0", "Clears the bit and returns its old value."),
+            })
+            {
+                bool returns = name.StartsWith("Test", System.StringComparison.Ordinal);
+                string ret = returns ? "bool" : "void";
+                string body = returns ? $"return {checkedBody};" : $"{checkedBody};";
+                _w.Line($"/// <summary>{doc} Throws ArgumentOutOfRangeException unless 0 &lt;= bit &lt; {bitCount}.</summary>");
+                _w.Line($"{MI} public {ret} {name}(int bit) {{ Check(bit); {body} }}");
+                _w.Line($"/// <summary>{doc} Unchecked: the caller guarantees 0 &lt;= bit &lt; {bitCount} (for hot loops).</summary>");
+                _w.Line($"{MI} public {ret} {name}Unchecked(int bit) {{ {body} }}");
+            }
+            _w.Line($"/// <summary>Volatile read of word <paramref name=\"index\"/>.</summary>");
+            _w.Line($"{MI} public {element} ReadWord(int index) => {VO}.Read(ref this[index]);");
+            _w.Line($"/// <summary>Atomically replaces word <paramref name=\"index\"/> (e.g. a selector with 0) and returns the old one.</summary>");
+            _w.Line($"{MI} public {element} ExchangeWord(int index, {element} value) => {IL}.Exchange(ref this[index], value);");
+        }
+
+        /// <summary>A spec word becomes a 1:1 wrapper struct: bit constants and pure helpers (static),
+        /// and atomic per-bit and per-range operations on the word in place (instance).</summary>
+        private void EmitWord(WordLayout word)
+        {
+            string t = CSharpNames.Integer(word.Size, false);
+            _w.Doc(word.Doc, $"C: typedef {word.Name}, {word.Size * 8} bits{(word.Shared ? ", lives in shared memory" : "")}. " +
+                "The struct wraps exactly one word, so an array of it overlays the C array (e.g. FIFO event-array pages).");
+            _w.Line($"[global::System.Runtime.InteropServices.StructLayout(LayoutKind.Sequential, Size = {word.Size})]");
+            using (_w.Block($"{Vis} partial struct {word.Name}"))
+            {
+                _w.Line($"private {t} _value;");
+                _w.Line($"public const int SizeInBytes = {word.Size};");
+                _w.Line($"public {word.Name}({t} value) {{ _value = value; }}");
+                _w.Line($"/// <summary>The raw value (a plain read; use Read() on shared memory).</summary>");
+                _w.Line($"public readonly {t} Value => _value;");
+                _w.Line($"{MI} public {t} Read() => {VO}.Read(ref _value);");
+                _w.Line($"{MI} public void Write({t} value) => {VO}.Write(ref _value, value);");
+                _w.Line($"{MI} public {t} Exchange({t} value) => {IL}.Exchange(ref _value, value);");
+                _w.Line($"{MI} public {t} CompareExchange({t} value, {t} comparand) => {IL}.CompareExchange(ref _value, value, comparand);");
+                bool native = word.Size >= 4;
+                foreach (var b in word.Bits)
+                {
+                    _w.Line();
+                    _w.Doc(b.Doc, b.Width == 1 ? $"Bit {b.Low}." : $"Bits {b.Low}..{b.High}.");
+                    string mask = CSharpNames.Hex(b.Mask, word.Size);
+                    if (b.Width == 1)
+                    {
+                        _w.Line($"public const int {b.Name}_Bit = {b.Low};");
+                        _w.Line($"public const {t} {b.Name}_Mask = {mask};");
+                        _w.Line($"{MI} public static bool Has{b.Name}({t} word) => (word & {b.Name}_Mask) != 0;");
+                        if (native) EmitWordBitOps(t, b, word);
+                    }
+                    else
+                    {
+                        _w.Line($"public const int {b.Name}_Shift = {b.Low};");
+                        _w.Line($"public const int {b.Name}_Width = {b.Width};");
+                        _w.Line($"public const {t} {b.Name}_Mask = {mask};");
+                        _w.Line($"{MI} public static {t} Get{b.Name}({t} word) => ({t})((word & {b.Name}_Mask) >> {b.Name}_Shift);");
+                        _w.Line($"{MI} public static {t} With{b.Name}({t} word, {t} value) => ({t})((word & ~{b.Name}_Mask) | ((({t})(value << {b.Name}_Shift)) & {b.Name}_Mask));");
+                        if (native) EmitWordRangeOps(t, b);
+                    }
+                }
+            }
+        }
+
+        private void EmitWordBitOps(string t, WordBitLayout b, WordLayout word)
+        {
+            string m = b.Name + "_Mask";
+            _w.Line($"{MI} public bool Test{b.Name}() => ({VO}.Read(ref _value) & {m}) != 0;");
+            _w.Line($"/// <summary>Sets {b.Name}: one 'lock or'.</summary>");
+            _w.Line($"{MI} public void Set{b.Name}() => {IL}.Or(ref _value, {m});");
+            _w.Line($"{MI} public bool TestAndSet{b.Name}() => ({IL}.Or(ref _value, {m}) & {m}) != 0;");
+            _w.Line($"{MI} public bool TestAndClear{b.Name}() => ({IL}.And(ref _value, ({t})~{m}) & {m}) != 0;");
+            if (b.GuardedBy == null)
+            {
+                _w.Line($"/// <summary>Clears {b.Name}: one 'lock and'.</summary>");
+                _w.Line($"{MI} public void Clear{b.Name}() => {IL}.And(ref _value, ({t})~{m});");
+                return;
+            }
+            string g = b.GuardedBy + "_Mask";
+            _w.Line($"/// <summary>Clears {b.Name}, but never while {b.GuardedBy} is set: a compare-exchange that expects {b.GuardedBy}");
+            _w.Line($"/// clear, so it spins while the other side holds it. Returns the word as it was just before the clear");
+            _w.Line($"/// (or as read, if {b.Name} was already clear).</summary>");
+            using (_w.Block($"public {t} Clear{b.Name}()"))
+            {
+                _w.Line("var spin = new global::System.Threading.SpinWait();");
+                using (_w.Block("while (true)"))
+                {
+                    _w.Line($"{t} old = {VO}.Read(ref _value);");
+                    _w.Line($"if ((old & {m}) == 0) return old;");
+                    _w.Line($"{t} expected = ({t})(old & ~{g});");
+                    _w.Line($"if ({IL}.CompareExchange(ref _value, ({t})(expected & ~{m}), expected) == expected) return expected;");
+                    _w.Line("spin.SpinOnce(sleep1Threshold: -1);");
+                }
+            }
+        }
+
+        private void EmitWordRangeOps(string t, WordBitLayout b)
+        {
+            string m = b.Name + "_Mask";
+            string s = b.Name + "_Shift";
+            _w.Line($"{MI} public {t} Get{b.Name}() => ({t})(({VO}.Read(ref _value) & {m}) >> {s});");
+            _w.Line($"/// <summary>Atomically clears {b.Name} and the bits in <paramref name=\"alsoClear\"/>; returns the old {b.Name}.");
+            _w.Line($"/// (FIFO: Take{b.Name}(LINKED_Mask) is the guest's clear_linked.)</summary>");
+            using (_w.Block($"public {t} Take{b.Name}({t} alsoClear)"))
+            {
+                _w.Line($"{t} old = {VO}.Read(ref _value);");
+                using (_w.Block("while (true)"))
+                {
+                    _w.Line($"{t} seen = {IL}.CompareExchange(ref _value, ({t})(old & ~({m} | alsoClear)), old);");
+                    _w.Line($"if (seen == old) return ({t})((old & {m}) >> {s});");
+                    _w.Line("old = seen;");
+                }
+            }
+            _w.Line($"/// <summary>Writes {b.Name} = <paramref name=\"value\"/> only while every bit of <paramref name=\"requireMask\"/> is set, with");
+            _w.Line($"/// bounded retries: after the first failed compare-exchange it sets <paramref name=\"busyMask\"/> so the other side");
+            _w.Line($"/// holds back, retries up to <paramref name=\"maxRetries\"/> times, and a successful write clears busyMask.");
+            _w.Line($"/// (FIFO: TrySet{b.Name}(port, LINKED_Mask, BUSY_Mask, 4) is Xen's set_link.)</summary>");
+            using (_w.Block($"public global::{_ns}.WordRangeUpdate TrySet{b.Name}({t} value, {t} requireMask, {t} busyMask, int maxRetries)"))
+            {
+                _w.Line($"{t} field = ({t})((value << {s}) & {m});");
+                _w.Line($"{t} w = {VO}.Read(ref _value);");
+                _w.Line($"if ((w & requireMask) != requireMask) return global::{_ns}.WordRangeUpdate.RequirementLost;");
+                _w.Line($"if ({IL}.CompareExchange(ref _value, ({t})((w & ~(busyMask | {m})) | field), w) == w) return global::{_ns}.WordRangeUpdate.Updated;");
+                _w.Line($"{IL}.Or(ref _value, busyMask);");
+                using (_w.Block("for (int i = 0; i < maxRetries; i++)"))
+                {
+                    _w.Line($"w = {VO}.Read(ref _value);");
+                    _w.Line($"if ((w & requireMask) != requireMask) {{ {IL}.And(ref _value, ({t})~busyMask); return global::{_ns}.WordRangeUpdate.RequirementLost; }}");
+                    _w.Line($"if ({IL}.CompareExchange(ref _value, ({t})((w & ~(busyMask | {m})) | field), w) == w) return global::{_ns}.WordRangeUpdate.Updated;");
+                }
+                _w.Line($"{IL}.And(ref _value, ({t})~busyMask);");
+                _w.Line($"return global::{_ns}.WordRangeUpdate.GaveUp;");
+            }
+        }
+    }
+}
