@@ -1,0 +1,135 @@
+using System;
+using System.Runtime.CompilerServices;
+using Xen.Evtchn.X86_64;
+
+namespace EvtchnAbiGen.Runtime
+{
+    /// <summary>The 2-level ABI on one shared_info page (x86_64/arm64 layout: 64-bit words, 4096 ports),
+    /// with Xen's view (SetPending, Unmask) and the guest's (Mask, Upcall/Scan). Built only on the
+    /// generated types and their atomic operations. Thread-safe as Xen and guests are: any number of
+    /// raisers; one scanner per vcpu.</summary>
+    public sealed unsafe class TwoLevelEngine : IDisposable
+    {
+        public const int WordBits = 64;
+        public const int Capacity = Constants.EVTCHN_2L_NR_CHANNELS;
+        public const int MaxVcpus = Constants.XEN_LEGACY_MAX_VCPUS;
+
+        private shared_info* _shared;
+        private readonly int[] _resume = new int[MaxVcpus];
+
+        public TwoLevelEngine() => _shared = NativePage.Alloc<shared_info>();
+
+        public ref shared_info Shared => ref *_shared;
+
+        // ---------------- Xen's view ----------------
+
+        /// <summary>Xen's evtchn_2l_set_pending: pending → mask → selector → upcall. Returns true when this
+        /// call raised the vcpu's upcall (Xen would kick the vcpu).</summary>
+        public bool SetPending(int vcpu, int port)
+        {
+            CheckPort(port);
+            CheckVcpu(vcpu);
+            return SetPendingUnchecked(vcpu, port);
+        }
+
+        /// <summary><see cref="SetPending"/> without range checks: the caller guarantees 0 &lt;= port &lt; 4096 and a valid vcpu.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool SetPendingUnchecked(int vcpu, int port)
+        {
+            ref shared_info s = ref *_shared;
+            if (s.evtchn_pending.TestAndSetBitUnchecked(port)) return false;   // already pending: merged
+            if (s.evtchn_mask.TestBitUnchecked(port)) return false;
+            ref vcpu_info v = ref s.vcpu_info[vcpu];
+            if (v.evtchn_pending_sel.TestAndSetBit(port >> 6)) return false;
+            return !v.evtchn_upcall_pending.TestAndSetBit(0);
+        }
+
+        /// <summary>EVTCHNOP_unmask: clear the mask; if the port is pending, walk selector → upcall again.</summary>
+        public bool Unmask(int vcpu, int port)
+        {
+            CheckPort(port);
+            CheckVcpu(vcpu);
+            ref shared_info s = ref *_shared;
+            if (!s.evtchn_mask.TestAndClearBitUnchecked(port) || !s.evtchn_pending.TestBitUnchecked(port)) return false;
+            ref vcpu_info v = ref s.vcpu_info[vcpu];
+            if (v.evtchn_pending_sel.TestAndSetBit(port >> 6)) return false;
+            return !v.evtchn_upcall_pending.TestAndSetBit(0);
+        }
+
+        // ---------------- the guest's view ----------------
+
+        public void Mask(int port) => (*_shared).evtchn_mask.SetBit(port);
+
+        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[vcpu].evtchn_upcall_pending.Read() != 0;
+
+        /// <summary>The upcall: clear evtchn_upcall_pending, scan, and repeat while Xen raised it again.</summary>
+        public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+        {
+            CheckVcpu(vcpu);
+            ref vcpu_info v = ref (*_shared).vcpu_info[vcpu];
+            int handled = 0;
+            do
+            {
+                v.evtchn_upcall_pending.Write(0);
+                handled += Scan(vcpu, ref handler);
+            }
+            while (v.evtchn_upcall_pending.Read() != 0);
+            return handled;
+        }
+
+        /// <summary>One hierarchical scan: take the selector word, then visit its words and their
+        /// pending-and-unmasked bits in circular order from just after the last port handled (Linux's
+        /// fair resume point), clearing PENDING before each handler call.</summary>
+        public int Scan<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+        {
+            ref shared_info s = ref *_shared;
+            ulong words = s.vcpu_info[vcpu].evtchn_pending_sel.Exchange(0);
+            if (words == 0) return 0;
+            int start = _resume[vcpu];
+            int startWord = start >> 6, startBit = start & 63;
+            int handled = 0;
+            ulong first = CircularBits.Upper(words, startWord);
+            ulong then = CircularBits.Lower(words, startWord);
+            while (first != 0) handled += ScanWord(vcpu, CircularBits.PopLowest(ref first), startWord, startBit, ref handler);
+            while (then != 0) handled += ScanWord(vcpu, CircularBits.PopLowest(ref then), startWord, startBit, ref handler);
+            return handled;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int ScanWord<THandler>(int vcpu, int w, int startWord, int startBit, ref THandler handler) where THandler : struct, IPortHandler
+        {
+            ref shared_info s = ref *_shared;
+            ulong active = s.evtchn_pending.ReadWord(w) & ~s.evtchn_mask.ReadWord(w);
+            int from = w == startWord ? startBit : 0;
+            ulong first = CircularBits.Upper(active, from), then = CircularBits.Lower(active, from);
+            int handled = 0;
+            while (first != 0) { Deliver(vcpu, (w << 6) | CircularBits.PopLowest(ref first), ref handler); handled++; }
+            while (then != 0) { Deliver(vcpu, (w << 6) | CircularBits.PopLowest(ref then), ref handler); handled++; }
+            return handled;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Deliver<THandler>(int vcpu, int port, ref THandler handler) where THandler : struct, IPortHandler
+        {
+            (*_shared).evtchn_pending.ClearBitUnchecked(port);
+            _resume[vcpu] = (port + 1) & (Capacity - 1);
+            handler.Handle(port);
+        }
+
+        private static void CheckPort(int port)
+        {
+            if ((uint)port >= Capacity) throw new ArgumentOutOfRangeException(nameof(port), port, $"2-level ports are 0..{Capacity - 1}");
+        }
+
+        private static void CheckVcpu(int vcpu)
+        {
+            if ((uint)vcpu >= MaxVcpus) throw new ArgumentOutOfRangeException(nameof(vcpu), vcpu, $"vcpus are 0..{MaxVcpus - 1}");
+        }
+
+        public void Dispose()
+        {
+            NativePage.Free(_shared);
+            _shared = null;
+        }
+    }
+}

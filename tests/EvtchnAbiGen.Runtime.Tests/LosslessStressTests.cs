@@ -1,0 +1,128 @@
+using System;
+using System.Linq;
+using System.Threading;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace EvtchnAbiGen.Runtime.Tests
+{
+    /// <summary>Several producer threads (Xen raising, and now and then the guest masking and unmasking)
+    /// against one consumer (the guest's upcall), over at least a million raises per ABI, checked in 500
+    /// epochs. Events may merge while pending; none may be lost.</summary>
+    public class LosslessStressTests
+    {
+        private readonly ITestOutputHelper _out;
+
+        public LosslessStressTests(ITestOutputHelper output) => _out = output;
+
+        private const int Producers = 3;
+        private const int Epochs = 500;
+
+        private static int[] Ports(int capacity, int count, int seed, int min = 0)
+        {
+            var rng = new Random(seed);
+            return Enumerable.Range(0, count).Select(_ => rng.Next(min, capacity)).Distinct().ToArray();
+        }
+
+        /// <summary>Half the raises hit 8 hot ports (so raises race deliveries), half spread out.</summary>
+        private static int Pick(int[] ports, Random rng, long i) => ports[(i & 1) == 0 ? rng.Next(ports.Length) : rng.Next(8)];
+
+        private void Report(string abi, Ledger ledger, TimeSpan time)
+            => _out.WriteLine($"{abi}: {Stress.Raises:N0} raises, {ledger.Deliveries:N0} deliveries, {Epochs} checks, {time.TotalMilliseconds:F0} ms");
+
+        [Fact]
+        public void TwoLevel_never_loses_an_event()
+        {
+            using var e = new TwoLevelEngine();
+            var ledger = new Ledger(TwoLevelEngine.Capacity);
+            var ports = Ports(TwoLevelEngine.Capacity, 700, 1).Concat(new[] { 0, 63, 64, 4095 }).Distinct().ToArray();
+            var handler = new LedgerHandler { Ledger = ledger };
+            var time = Stress.Run(Producers, Stress.Raises, Epochs,
+                (id, n) =>
+                {
+                    var rng = new Random(100 + id);
+                    for (long i = 0; i < n; i++)
+                    {
+                        int p = Pick(ports, rng, i);
+                        Interlocked.Increment(ref ledger.Sent[p]);
+                        e.SetPending(0, p);
+                        if ((i & 63) == 5)
+                        {
+                            e.Mask(p);
+                            e.Unmask(0, p);
+                        }
+                    }
+                },
+                () => e.UpcallPending(0), () => e.Upcall(0, ref handler), ledger.AssertCaughtUp);
+            ledger.AssertNothingLost(Stress.Raises / Epochs * Epochs);
+            Report("2L", ledger, time);
+        }
+
+        [Fact]
+        public void ThreeLevel_never_loses_an_event()
+        {
+            using var e = new ThreeLevelEngine();
+            var ledger = new Ledger(ThreeLevelEngine.Capacity);
+            var ports = Ports(ThreeLevelEngine.Capacity, 3000, 2).Concat(new[] { 0, 4095, 4096, 262143 }).Distinct().ToArray();
+            var handler = new LedgerHandler { Ledger = ledger };
+            var time = Stress.Run(Producers, Stress.Raises, Epochs,
+                (id, n) =>
+                {
+                    var rng = new Random(200 + id);
+                    for (long i = 0; i < n; i++)
+                    {
+                        int p = Pick(ports, rng, i);
+                        Interlocked.Increment(ref ledger.Sent[p]);
+                        e.SetPending(0, p);
+                        if ((i & 63) == 5)
+                        {
+                            e.Mask(p);
+                            e.Unmask(0, p);
+                        }
+                    }
+                },
+                () => e.UpcallPending(0), () => e.Upcall(0, ref handler), ledger.AssertCaughtUp);
+            ledger.AssertNothingLost(Stress.Raises / Epochs * Epochs);
+            Report("3L", ledger, time);
+        }
+
+        [Fact]
+        public void Fifo_never_loses_an_event()
+        {
+            const int capacity = 8192;
+            using var e = new FifoEngine(capacity);
+            var ledger = new Ledger(capacity);
+            var ports = Ports(capacity, 700, 3, min: 1);
+            var prio = new Random(4);
+            foreach (var p in ports)
+            {
+                e.SetPriority(p, prio.Next(0, 16));
+                e.GuestUnmask(p); // new event-array pages start masked
+            }
+            var handler = new LedgerHandler { Ledger = ledger };
+            var time = Stress.Run(Producers, Stress.Raises, Epochs,
+                (id, n) =>
+                {
+                    var rng = new Random(300 + id);
+                    for (long i = 0; i < n; i++)
+                    {
+                        int p = Pick(ports, rng, i);
+                        Interlocked.Increment(ref ledger.Sent[p]);
+                        e.Raise(p);
+                        if ((i & 63) == 5)
+                        {
+                            e.Mask(p);
+                            e.GuestUnmask(p);
+                            if ((i & 1023) == 5) e.SetPriority(p, rng.Next(0, 16)); // moves the port between queues
+                        }
+                    }
+                },
+                () => e.UpcallPending(0), () => e.Upcall(0, ref handler), ledger.AssertCaughtUp);
+            ledger.AssertNothingLost(Stress.Raises / Epochs * Epochs);
+            Assert.Equal(0, e.LinkGiveUps);
+            foreach (var p in ports)
+                Assert.Equal(0u, e.Word(p).Read() & (Xen.Evtchn.X86_64.event_word_t.LINKED_Mask | Xen.Evtchn.X86_64.event_word_t.PENDING_Mask));
+            Report("FIFO", ledger, time);
+        }
+    }
+}
