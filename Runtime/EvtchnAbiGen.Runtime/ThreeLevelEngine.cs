@@ -32,6 +32,17 @@ namespace EvtchnAbiGen.Runtime
 
         public ref evtchn_3l_bitmap MaskBitmap => ref *_mask;
 
+        /// <summary>The vcpu's L2 selector page (registered in phase 2 of EVTCHNOP_register_extended).</summary>
+        public ref evtchn_3l_l2_selector L2Selector(int vcpu) => ref _l2[CheckVcpuIndex(vcpu)];
+
+        public ref vcpu_info VcpuInfo(int vcpu) => ref (*_shared).vcpu_info[CheckVcpuIndex(vcpu)];
+
+        private static int CheckVcpuIndex(int vcpu)
+        {
+            CheckVcpu(vcpu);
+            return vcpu;
+        }
+
         // ---------------- Xen's view ----------------
 
         /// <summary>pending → mask → L2 selector → L1 selector → upcall. True when the upcall was raised.</summary>

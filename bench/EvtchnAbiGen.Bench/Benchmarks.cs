@@ -1,0 +1,204 @@
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using EvtchnAbiGen.Runtime;
+using Xen.Evtchn.X86_64;
+
+// The benchmarks re-arm pending state with plain stores on purpose (single-threaded set-up, as the C does).
+#pragma warning disable EAG1001
+
+namespace EvtchnAbiGen.Bench
+{
+    public struct CountingHandler : IPortHandler
+    {
+        public long Sum;
+
+        public void Handle(int port) => Sum += port;
+    }
+
+    /// <summary>Uncontended bit operations on a 4096-bit bitmap (the 2-level pending bitmap), cycling ports.</summary>
+    public unsafe class BitOps
+    {
+        private const int Ops = 4096;
+        private TwoLevelEngine _e = null!;
+        public long Sink;
+
+        [GlobalSetup] public void Setup() => _e = new TwoLevelEngine();
+
+        [GlobalCleanup] public void Cleanup() => _e.Dispose();
+
+        [Benchmark(OperationsPerInvoke = Ops)]
+        public void set_bit()
+        {
+            ref var bm = ref _e.Shared.evtchn_pending;
+            for (int i = 0; i < Ops; i++) bm.SetBitUnchecked(i);
+        }
+
+        [Benchmark(OperationsPerInvoke = Ops)]
+        public void clear_bit()
+        {
+            ref var bm = ref _e.Shared.evtchn_pending;
+            for (int i = 0; i < Ops; i++) bm.ClearBitUnchecked(i);
+        }
+
+        [Benchmark(OperationsPerInvoke = Ops)]
+        public void test_and_set_bit()
+        {
+            ref var bm = ref _e.Shared.evtchn_pending;
+            long n = 0;
+            for (int i = 0; i < Ops; i++) n += bm.TestAndSetBitUnchecked(i) ? 1 : 0;
+            Sink += n;
+        }
+    }
+
+    /// <summary>Two threads setting bits of the same 64-bit word (a shared selector under fire).</summary>
+    public unsafe class Contended
+    {
+        private const int PerThread = 1_000_000;
+        private TwoLevelEngine _e = null!;
+
+        [GlobalSetup] public void Setup() => _e = new TwoLevelEngine();
+
+        [GlobalCleanup] public void Cleanup() => _e.Dispose();
+
+        [Benchmark(OperationsPerInvoke = PerThread)]
+        public void contended_set_2t()
+        {
+            int go = 0;
+            var e = _e;
+            ThreadStart body = () =>
+            {
+                while (Volatile.Read(ref go) == 0) { }
+                ref var bm = ref e.Shared.evtchn_pending;
+                for (int i = 0; i < PerThread; i++) bm.SetBitUnchecked(1);
+            };
+            var a = new Thread(body);
+            var b = new Thread(body);
+            a.Start();
+            b.Start();
+            Volatile.Write(ref go, 1);
+            a.Join();
+            b.Join();
+        }
+    }
+
+    /// <summary>The guest's scans, re-armed with plain stores before each one.</summary>
+    public unsafe class Scans
+    {
+        private TwoLevelEngine _l2 = null!;
+        private ThreeLevelEngine _l3 = null!;
+        private Arm _l2Half = null!, _l3Sparse = null!, _l3Half = null!;
+        public long Sink;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _l2 = new TwoLevelEngine();
+            _l3 = new ThreeLevelEngine();
+            _l2Half = new Arm(4096, 0.5);
+            _l3Sparse = new Arm(262144, 0.001);
+            _l3Half = new Arm(262144, 0.5);
+        }
+
+        [GlobalCleanup]
+        public void Cleanup()
+        {
+            _l2.Dispose();
+            _l3.Dispose();
+        }
+
+        public static int ScanTwoLevel(TwoLevelEngine e, Arm a)
+        {
+            ref shared_info s = ref e.Shared;
+            foreach (var (i, v) in a.Words) s.evtchn_pending[i] = v;
+            s.vcpu_info[0].evtchn_pending_sel.Write(a.Sel2L);
+            var h = new CountingHandler();
+            return e.Scan(0, ref h);
+        }
+
+        public static int ScanThreeLevel(ThreeLevelEngine e, Arm a)
+        {
+            ref var pending = ref e.Pending;
+            ref var l2 = ref e.L2Selector(0);
+            foreach (var (i, v) in a.Words) pending.bits[i] = v;
+            foreach (var (i, v) in a.L2) l2.sel[i] = v;
+            e.VcpuInfo(0).evtchn_pending_sel.Write(a.L1);
+            var h = new CountingHandler();
+            return e.Scan(0, ref h);
+        }
+
+        [Benchmark(OperationsPerInvoke = 2048)]
+        public int scan_2l_4096_50pct() => ScanTwoLevel(_l2, _l2Half);
+
+        [Benchmark(OperationsPerInvoke = 262)]
+        public int scan_3l_262144_0_1pct() => ScanThreeLevel(_l3, _l3Sparse);
+
+        [Benchmark(OperationsPerInvoke = 131072)]
+        public int scan_3l_262144_50pct() => ScanThreeLevel(_l3, _l3Half);
+    }
+
+    /// <summary>Scan cost per delivered port against ports and pending density, 2-level against 3-level.</summary>
+    public class ScanScaling
+    {
+        private TwoLevelEngine _l2 = null!;
+        private ThreeLevelEngine _l3 = null!;
+        private Arm _arm = null!;
+
+        [Params("2l_4096", "3l_4096", "3l_32768", "3l_262144")]
+        public string Abi = "";
+
+        [Params("0.1pct", "1pct", "10pct", "50pct")]
+        public string Density = "";
+
+        public static double DensityValue(string d) => d switch { "0.1pct" => 0.001, "1pct" => 0.01, "10pct" => 0.1, _ => 0.5 };
+
+        public static int Ports(string abi) => int.Parse(abi.Substring(3), System.Globalization.CultureInfo.InvariantCulture);
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _l2 = new TwoLevelEngine();
+            _l3 = new ThreeLevelEngine();
+            _arm = new Arm(Ports(Abi), DensityValue(Density));
+        }
+
+        [GlobalCleanup]
+        public void Cleanup()
+        {
+            _l2.Dispose();
+            _l3.Dispose();
+        }
+
+        /// <summary>One scan; divide by the pending count for ns per port (done by Program).</summary>
+        [Benchmark]
+        public int scale() => Abi.StartsWith("2l") ? Scans.ScanTwoLevel(_l2, _arm) : Scans.ScanThreeLevel(_l3, _arm);
+    }
+
+    /// <summary>FIFO: Xen raises 512 ports over 4 priorities, then the guest consumes them all.</summary>
+    public class Fifo
+    {
+        private const int Ports = 512;
+        private FifoEngine _e = null!;
+        public long Sink;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _e = new FifoEngine(8192);
+            for (int k = 1; k <= Ports; k++)
+            {
+                _e.SetPriority(k * 8, k % 4);
+                _e.GuestUnmask(k * 8);
+            }
+        }
+
+        [GlobalCleanup] public void Cleanup() => _e.Dispose();
+
+        [Benchmark(OperationsPerInvoke = Ports)]
+        public int fifo_raise_consume()
+        {
+            for (int k = 1; k <= Ports; k++) _e.RaiseUnchecked(k * 8);
+            var h = new CountingHandler();
+            return _e.Consume(0, ref h);
+        }
+    }
+}
