@@ -104,43 +104,44 @@ namespace EvtchnAbiGen.Runtime
         {
             ulong l1 = (*_shared).vcpu_info[vcpu].evtchn_pending_sel.Exchange(0);
             if (l1 == 0) return 0;
-            int start = _resume[vcpu];
+            int start = _resume[vcpu], next = start;
             int s1 = start >> L1Shift, s2 = (start >> L2Shift) & 63, s3 = start & 63;
             int handled = 0;
             ulong first = CircularBits.Upper(l1, s1), then = CircularBits.Lower(l1, s1);
-            while (first != 0) handled += ScanL2(vcpu, CircularBits.PopLowest(ref first), s1, s2, s3, ref handler);
-            while (then != 0) handled += ScanL2(vcpu, CircularBits.PopLowest(ref then), s1, s2, s3, ref handler);
+            while (first != 0) handled += ScanL2(vcpu, CircularBits.PopLowest(ref first), s1, s2, s3, ref next, ref handler);
+            while (then != 0) handled += ScanL2(vcpu, CircularBits.PopLowest(ref then), s1, s2, s3, ref next, ref handler);
+            _resume[vcpu] = next; // the next scan starts just after the last port handled
             return handled;
         }
 
-        private int ScanL2<THandler>(int vcpu, int i, int s1, int s2, int s3, ref THandler handler) where THandler : struct, IPortHandler
+        private int ScanL2<THandler>(int vcpu, int i, int s1, int s2, int s3, ref int next, ref THandler handler) where THandler : struct, IPortHandler
         {
-            ulong l2 = _l2[vcpu].sel.ExchangeWord(i, 0);
+            ulong l2 = _l2[vcpu].sel.ExchangeWordUnchecked(i, 0);
             int from = i == s1 ? s2 : 0;
             ulong first = CircularBits.Upper(l2, from), then = CircularBits.Lower(l2, from);
             int handled = 0;
-            while (first != 0) handled += ScanWord(vcpu, (i << 6) | CircularBits.PopLowest(ref first), i == s1 ? (s1 << 6) | s2 : -1, s3, ref handler);
-            while (then != 0) handled += ScanWord(vcpu, (i << 6) | CircularBits.PopLowest(ref then), i == s1 ? (s1 << 6) | s2 : -1, s3, ref handler);
+            while (first != 0) handled += ScanWord((i << 6) | CircularBits.PopLowest(ref first), i == s1 ? (s1 << 6) | s2 : -1, s3, ref next, ref handler);
+            while (then != 0) handled += ScanWord((i << 6) | CircularBits.PopLowest(ref then), i == s1 ? (s1 << 6) | s2 : -1, s3, ref next, ref handler);
             return handled;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int ScanWord<THandler>(int vcpu, int w, int startWord, int startBit, ref THandler handler) where THandler : struct, IPortHandler
+        private int ScanWord<THandler>(int w, int startWord, int startBit, ref int next, ref THandler handler) where THandler : struct, IPortHandler
         {
-            ulong active = (*_pending).bits.ReadWord(w) & ~(*_mask).bits.ReadWord(w);
+            ulong active = (*_pending).bits.ReadWordUnchecked(w) & ~(*_mask).bits.ReadWordUnchecked(w);
             int from = w == startWord ? startBit : 0;
             ulong first = CircularBits.Upper(active, from), then = CircularBits.Lower(active, from);
             int handled = 0;
-            while (first != 0) { Deliver(vcpu, (w << 6) | CircularBits.PopLowest(ref first), ref handler); handled++; }
-            while (then != 0) { Deliver(vcpu, (w << 6) | CircularBits.PopLowest(ref then), ref handler); handled++; }
+            while (first != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref first), ref next, ref handler); handled++; }
+            while (then != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref then), ref next, ref handler); handled++; }
             return handled;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Deliver<THandler>(int vcpu, int port, ref THandler handler) where THandler : struct, IPortHandler
+        private void Deliver<THandler>(int port, ref int next, ref THandler handler) where THandler : struct, IPortHandler
         {
             (*_pending).bits.ClearBitUnchecked(port);
-            _resume[vcpu] = (port + 1) & (Capacity - 1);
+            next = (port + 1) & (Capacity - 1);
             handler.Handle(port);
         }
 

@@ -85,34 +85,35 @@ namespace EvtchnAbiGen.Runtime
             ref shared_info s = ref *_shared;
             ulong words = s.vcpu_info[vcpu].evtchn_pending_sel.Exchange(0);
             if (words == 0) return 0;
-            int start = _resume[vcpu];
+            int start = _resume[vcpu], next = start;
             int startWord = start >> 6, startBit = start & 63;
             int handled = 0;
             ulong first = CircularBits.Upper(words, startWord);
             ulong then = CircularBits.Lower(words, startWord);
-            while (first != 0) handled += ScanWord(vcpu, CircularBits.PopLowest(ref first), startWord, startBit, ref handler);
-            while (then != 0) handled += ScanWord(vcpu, CircularBits.PopLowest(ref then), startWord, startBit, ref handler);
+            while (first != 0) handled += ScanWord(CircularBits.PopLowest(ref first), startWord, startBit, ref next, ref handler);
+            while (then != 0) handled += ScanWord(CircularBits.PopLowest(ref then), startWord, startBit, ref next, ref handler);
+            _resume[vcpu] = next; // the next scan starts just after the last port handled
             return handled;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int ScanWord<THandler>(int vcpu, int w, int startWord, int startBit, ref THandler handler) where THandler : struct, IPortHandler
+        private int ScanWord<THandler>(int w, int startWord, int startBit, ref int next, ref THandler handler) where THandler : struct, IPortHandler
         {
             ref shared_info s = ref *_shared;
-            ulong active = s.evtchn_pending.ReadWord(w) & ~s.evtchn_mask.ReadWord(w);
+            ulong active = s.evtchn_pending.ReadWordUnchecked(w) & ~s.evtchn_mask.ReadWordUnchecked(w);
             int from = w == startWord ? startBit : 0;
             ulong first = CircularBits.Upper(active, from), then = CircularBits.Lower(active, from);
             int handled = 0;
-            while (first != 0) { Deliver(vcpu, (w << 6) | CircularBits.PopLowest(ref first), ref handler); handled++; }
-            while (then != 0) { Deliver(vcpu, (w << 6) | CircularBits.PopLowest(ref then), ref handler); handled++; }
+            while (first != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref first), ref next, ref handler); handled++; }
+            while (then != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref then), ref next, ref handler); handled++; }
             return handled;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Deliver<THandler>(int vcpu, int port, ref THandler handler) where THandler : struct, IPortHandler
+        private void Deliver<THandler>(int port, ref int next, ref THandler handler) where THandler : struct, IPortHandler
         {
             (*_shared).evtchn_pending.ClearBitUnchecked(port);
-            _resume[vcpu] = (port + 1) & (Capacity - 1);
+            next = (port + 1) & (Capacity - 1);
             handler.Handle(port);
         }
 

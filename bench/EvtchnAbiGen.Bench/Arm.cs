@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace EvtchnAbiGen.Bench
 {
@@ -7,8 +8,10 @@ namespace EvtchnAbiGen.Bench
     /// scan can be re-armed with a few plain stores (bench/c/evtchn_ref.c builds the same).</summary>
     public sealed class Arm
     {
-        public readonly List<(int Index, ulong Value)> Words = new();
-        public readonly List<(int Index, ulong Value)> L2 = new();
+        public readonly int[] WordIndex;
+        public readonly ulong[] WordValue;
+        public readonly int[] L2Index;
+        public readonly ulong[] L2Value;
         public ulong L1;
         public ulong Sel2L;
         public int Count;
@@ -25,19 +28,25 @@ namespace EvtchnAbiGen.Bench
                 Count++;
             }
             var l2 = new ulong[64];
+            var words = new List<(int, ulong)>();
+            var l2s = new List<(int, ulong)>();
             for (int w = 0; w < 4096; w++)
             {
                 if (pending[w] == 0) continue;
-                Words.Add((w, pending[w]));
+                words.Add((w, pending[w]));
                 l2[w / 64] |= 1UL << (w % 64);
                 if (w < 64) Sel2L |= 1UL << w;
             }
             for (int i = 0; i < 64; i++)
             {
                 if (l2[i] == 0) continue;
-                L2.Add((i, l2[i]));
+                l2s.Add((i, l2[i]));
                 L1 |= 1UL << i;
             }
+            WordIndex = words.Select(x => x.Item1).ToArray();
+            WordValue = words.Select(x => x.Item2).ToArray();
+            L2Index = l2s.Select(x => x.Item1).ToArray();
+            L2Value = l2s.Select(x => x.Item2).ToArray();
         }
     }
 }

@@ -109,7 +109,9 @@ namespace EvtchnAbiGen.Bench
         public static int ScanTwoLevel(TwoLevelEngine e, Arm a)
         {
             ref shared_info s = ref e.Shared;
-            foreach (var (i, v) in a.Words) s.evtchn_pending[i] = v;
+            int[] wi = a.WordIndex;
+            ulong[] wv = a.WordValue;
+            for (int k = 0; k < wi.Length; k++) s.evtchn_pending[wi[k]] = wv[k];
             s.vcpu_info[0].evtchn_pending_sel.Write(a.Sel2L);
             var h = new CountingHandler();
             return e.Scan(0, ref h);
@@ -119,8 +121,10 @@ namespace EvtchnAbiGen.Bench
         {
             ref var pending = ref e.Pending;
             ref var l2 = ref e.L2Selector(0);
-            foreach (var (i, v) in a.Words) pending.bits[i] = v;
-            foreach (var (i, v) in a.L2) l2.sel[i] = v;
+            int[] wi = a.WordIndex, li = a.L2Index;
+            ulong[] wv = a.WordValue, lv = a.L2Value;
+            for (int k = 0; k < wi.Length; k++) pending.bits[wi[k]] = wv[k];
+            for (int k = 0; k < li.Length; k++) l2.sel[li[k]] = lv[k];
             e.VcpuInfo(0).evtchn_pending_sel.Write(a.L1);
             var h = new CountingHandler();
             return e.Scan(0, ref h);

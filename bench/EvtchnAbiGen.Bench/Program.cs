@@ -34,7 +34,7 @@ namespace EvtchnAbiGen.Bench
             var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile);
             var types = new List<Type> { typeof(BitOps), typeof(Contended), typeof(Scans), typeof(Fifo) };
             if (!quick) types.Add(typeof(ScanScaling));
-            var summaries = types.Select(t => BenchmarkRunner.Run(t, config)).ToList();
+            var summaries = BenchmarkRunner.Run(types.ToArray(), config).ToList();
 
             var dotnet = new Dictionary<string, double>();
             foreach (var report in summaries.SelectMany(s => s.Reports))

@@ -112,6 +112,10 @@ namespace EvtchnAbiGen.Core.Emit
             _w.Line($"{MI} public {element} ReadWord(int index) => {VO}.Read(ref this[index]);");
             _w.Line($"/// <summary>Atomically replaces word <paramref name=\"index\"/> (e.g. a selector with 0) and returns the old one.</summary>");
             _w.Line($"{MI} public {element} ExchangeWord(int index, {element} value) => {IL}.Exchange(ref this[index], value);");
+            _w.Line($"/// <summary><see cref=\"ReadWord\"/> without the range check: the caller guarantees 0 &lt;= index &lt; {length}.</summary>");
+            _w.Line($"{MI} public {element} ReadWordUnchecked(int index) => {VO}.Read(ref {US}.Add(ref _element0, index));");
+            _w.Line($"/// <summary><see cref=\"ExchangeWord\"/> without the range check: the caller guarantees 0 &lt;= index &lt; {length}.</summary>");
+            _w.Line($"{MI} public {element} ExchangeWordUnchecked(int index, {element} value) => {IL}.Exchange(ref {US}.Add(ref _element0, index), value);");
         }
 
         /// <summary>A spec word becomes a 1:1 wrapper struct: bit constants and pure helpers (static),
