@@ -161,6 +161,7 @@ namespace EvtchnAbiGen.Bench
         private TwoLevelEngine _l2 = null!;
         private ThreeLevelEngine _l3 = null!;
         private Arm _arm = null!;
+        private bool _twoLevel;
 
         [Params("2l_4096", "3l_4096", "3l_32768", "3l_262144")]
         public string Abi = "";
@@ -178,6 +179,7 @@ namespace EvtchnAbiGen.Bench
             _l2 = new TwoLevelEngine();
             _l3 = new ThreeLevelEngine();
             _arm = new Arm(Ports(Abi), DensityValue(Density));
+            _twoLevel = Abi.StartsWith("2l", System.StringComparison.Ordinal);
         }
 
         [GlobalCleanup]
@@ -189,7 +191,7 @@ namespace EvtchnAbiGen.Bench
 
         /// <summary>One scan; divide by the pending count for ns per port (done by Program).</summary>
         [Benchmark]
-        public int scale() => Abi.StartsWith("2l") ? Scans.ScanTwoLevel(_l2, _arm) : Scans.ScanThreeLevel(_l3, _arm);
+        public int scale() => _twoLevel ? Scans.ScanTwoLevel(_l2, _arm) : Scans.ScanThreeLevel(_l3, _arm);
     }
 
     /// <summary>FIFO: Xen raises 512 ports over 4 priorities, then the guest consumes them all.</summary>
