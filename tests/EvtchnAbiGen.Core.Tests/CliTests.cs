@@ -10,20 +10,7 @@ namespace EvtchnAbiGen.Core.Tests
     /// <summary>The CLI as a user runs it, in a child process.</summary>
     public class CliTests
     {
-        private static (int code, string stdout, string stderr) Run(params string[] args)
-        {
-            string config = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<config>/net10.0
-            string dll = Path.Combine(Specs.RepoRoot, "Cli", "EvtchnAbiGen.Cli", "bin", config, "net10.0", "evtchn-abi.dll");
-            Assert.True(File.Exists(dll), dll + " was not built");
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add(dll);
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            string stderr = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, stdout.Result, stderr);
-        }
+        private static (int code, string stdout, string stderr) Run(params string[] args) => TestSupport.CliRunner.Run(args);
 
         [Fact]
         public void Json_has_exactly_the_documented_shape()

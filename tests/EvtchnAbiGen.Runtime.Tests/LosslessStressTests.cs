@@ -30,60 +30,56 @@ namespace EvtchnAbiGen.Runtime.Tests
         private void Report(string abi, Ledger ledger, TimeSpan time)
             => _out.WriteLine($"{abi}: {Stress.Raises:N0} raises, {ledger.Deliveries:N0} deliveries, {Epochs} checks, {time.TotalMilliseconds:F0} ms");
 
-        [Fact]
-        public void TwoLevel_never_loses_an_event()
+        /// <summary>The bitmap ABIs share one scenario: raise, sometimes mask+unmask, consume on vcpu 0.</summary>
+        private void BitmapScenario(string abi, int capacity, int[] ports, int seed, Func<int, bool> setPending, Action<int> mask,
+            Action<int> unmask, Func<bool> upcallPending, Action<Ledger> upcall)
         {
-            using var e = new TwoLevelEngine();
-            var ledger = new Ledger(TwoLevelEngine.Capacity);
-            var ports = Ports(TwoLevelEngine.Capacity, 700, 1).Concat(new[] { 0, 63, 64, 4095 }).Distinct().ToArray();
-            var handler = new LedgerHandler { Ledger = ledger };
+            var ledger = new Ledger(capacity);
             var time = Stress.Run(Producers, Stress.Raises, Epochs,
                 (id, n) =>
                 {
-                    var rng = new Random(100 + id);
+                    var rng = new Random(seed + id);
                     for (long i = 0; i < n; i++)
                     {
                         int p = Pick(ports, rng, i);
                         Interlocked.Increment(ref ledger.Sent[p]);
-                        e.SetPending(0, p);
+                        setPending(p);
                         if ((i & 63) == 5)
                         {
-                            e.Mask(p);
-                            e.Unmask(0, p);
+                            mask(p);
+                            unmask(p);
                         }
                     }
                 },
-                () => e.UpcallPending(0), () => e.Upcall(0, ref handler), ledger.AssertCaughtUp);
+                upcallPending, () => upcall(ledger), ledger.AssertCaughtUp);
             ledger.AssertNothingLost(Stress.Raises / Epochs * Epochs);
-            Report("2L", ledger, time);
+            Report(abi, ledger, time);
+        }
+
+        [Fact]
+        public void TwoLevel_never_loses_an_event()
+        {
+            using var e = new TwoLevelEngine();
+            var ports = Ports(TwoLevelEngine.Capacity, 700, 1).Concat(new[] { 0, 63, 64, 4095 }).Distinct().ToArray();
+            BitmapScenario("2L", TwoLevelEngine.Capacity, ports, 100, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
+                () => e.UpcallPending(0), ledger =>
+                {
+                    var h = new LedgerHandler { Ledger = ledger };
+                    e.Upcall(0, ref h);
+                });
         }
 
         [Fact]
         public void ThreeLevel_never_loses_an_event()
         {
             using var e = new ThreeLevelEngine();
-            var ledger = new Ledger(ThreeLevelEngine.Capacity);
             var ports = Ports(ThreeLevelEngine.Capacity, 3000, 2).Concat(new[] { 0, 4095, 4096, 262143 }).Distinct().ToArray();
-            var handler = new LedgerHandler { Ledger = ledger };
-            var time = Stress.Run(Producers, Stress.Raises, Epochs,
-                (id, n) =>
+            BitmapScenario("3L", ThreeLevelEngine.Capacity, ports, 200, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
+                () => e.UpcallPending(0), ledger =>
                 {
-                    var rng = new Random(200 + id);
-                    for (long i = 0; i < n; i++)
-                    {
-                        int p = Pick(ports, rng, i);
-                        Interlocked.Increment(ref ledger.Sent[p]);
-                        e.SetPending(0, p);
-                        if ((i & 63) == 5)
-                        {
-                            e.Mask(p);
-                            e.Unmask(0, p);
-                        }
-                    }
-                },
-                () => e.UpcallPending(0), () => e.Upcall(0, ref handler), ledger.AssertCaughtUp);
-            ledger.AssertNothingLost(Stress.Raises / Epochs * Epochs);
-            Report("3L", ledger, time);
+                    var h = new LedgerHandler { Ledger = ledger };
+                    e.Upcall(0, ref h);
+                });
         }
 
         [Fact]

@@ -65,20 +65,7 @@ namespace EvtchnAbiGen.Verifier.Tests
             return LayoutVerifier.Run(BuiltInSpecs(), HeaderSet.ForXenDirectory(headersDir, HeaderSet.BuiltInExtras()));
         }
 
-        public static (int code, string stdout, string stderr) Cli(params string[] args)
-        {
-            string config = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            string dll = Path.Combine(RepoRoot, "Cli", "EvtchnAbiGen.Cli", "bin", config, "net10.0", "evtchn-abi.dll");
-            Assert.True(File.Exists(dll), dll + " was not built");
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add(dll);
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            string stderr = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, stdout.Result, stderr);
-        }
+        public static (int code, string stdout, string stderr) Cli(params string[] args) => TestSupport.CliRunner.Run(args);
 
         public static List<Drift> Of(VerifyReport r, string abi, string? structName = null)
             => r.Abis.Single(a => a.Target.Name == abi).Drifts.Where(d => structName == null || d.Struct == structName).ToList();

@@ -1,0 +1,36 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace EvtchnAbiGen.TestSupport
+{
+    /// <summary>Runs the built CLI (Cli/EvtchnAbiGen.Cli/bin/&lt;config&gt;/net10.0/evtchn-abi.dll) as a user would.
+    /// Linked into the test projects that need it.</summary>
+    internal static class CliRunner
+    {
+        public static string RepoRoot
+        {
+            get
+            {
+                var dir = new DirectoryInfo(AppContext.BaseDirectory);
+                while (dir != null && !File.Exists(Path.Combine(dir.FullName, "EvtchnAbiGen.sln"))) dir = dir.Parent;
+                return dir?.FullName ?? throw new InvalidOperationException("EvtchnAbiGen.sln not found above " + AppContext.BaseDirectory);
+            }
+        }
+
+        public static (int code, string stdout, string stderr) Run(params string[] args)
+        {
+            string config = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<config>/net10.0
+            string dll = Path.Combine(RepoRoot, "Cli", "EvtchnAbiGen.Cli", "bin", config, "net10.0", "evtchn-abi.dll");
+            if (!File.Exists(dll)) throw new FileNotFoundException("the CLI was not built", dll);
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.ArgumentList.Add(dll);
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            string stderr = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, stdout.Result, stderr);
+        }
+    }
+}
