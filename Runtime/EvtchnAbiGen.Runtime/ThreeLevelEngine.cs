@@ -118,31 +118,13 @@ namespace EvtchnAbiGen.Runtime
         {
             ulong l2 = _l2[vcpu].sel.ExchangeWordUnchecked(i, 0);
             int from = i == s1 ? s2 : 0;
+            int startWord = i == s1 ? (s1 << 6) | s2 : -1;
+            var bitmaps = new ThreeLevelBitmaps { Pending = _pending, Mask = _mask };
             ulong first = CircularBits.Upper(l2, from), then = CircularBits.Lower(l2, from);
             int handled = 0;
-            while (first != 0) handled += ScanWord((i << 6) | CircularBits.PopLowest(ref first), i == s1 ? (s1 << 6) | s2 : -1, s3, ref next, ref handler);
-            while (then != 0) handled += ScanWord((i << 6) | CircularBits.PopLowest(ref then), i == s1 ? (s1 << 6) | s2 : -1, s3, ref next, ref handler);
+            while (first != 0) handled += WordScan.Scan(ref bitmaps, (i << 6) | CircularBits.PopLowest(ref first), startWord, s3, Capacity, ref next, ref handler);
+            while (then != 0) handled += WordScan.Scan(ref bitmaps, (i << 6) | CircularBits.PopLowest(ref then), startWord, s3, Capacity, ref next, ref handler);
             return handled;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int ScanWord<THandler>(int w, int startWord, int startBit, ref int next, ref THandler handler) where THandler : struct, IPortHandler
-        {
-            ulong active = (*_pending).bits.ReadWordUnchecked(w) & ~(*_mask).bits.ReadWordUnchecked(w);
-            int from = w == startWord ? startBit : 0;
-            ulong first = CircularBits.Upper(active, from), then = CircularBits.Lower(active, from);
-            int handled = 0;
-            while (first != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref first), ref next, ref handler); handled++; }
-            while (then != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref then), ref next, ref handler); handled++; }
-            return handled;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Deliver<THandler>(int port, ref int next, ref THandler handler) where THandler : struct, IPortHandler
-        {
-            (*_pending).bits.ClearBitUnchecked(port);
-            next = (port + 1) & (Capacity - 1);
-            handler.Handle(port);
         }
 
         private static void CheckPort(int port)

@@ -88,33 +88,13 @@ namespace EvtchnAbiGen.Runtime
             int start = _resume[vcpu], next = start;
             int startWord = start >> 6, startBit = start & 63;
             int handled = 0;
+            var bitmaps = new TwoLevelBitmaps { Shared = _shared };
             ulong first = CircularBits.Upper(words, startWord);
             ulong then = CircularBits.Lower(words, startWord);
-            while (first != 0) handled += ScanWord(CircularBits.PopLowest(ref first), startWord, startBit, ref next, ref handler);
-            while (then != 0) handled += ScanWord(CircularBits.PopLowest(ref then), startWord, startBit, ref next, ref handler);
+            while (first != 0) handled += WordScan.Scan(ref bitmaps, CircularBits.PopLowest(ref first), startWord, startBit, Capacity, ref next, ref handler);
+            while (then != 0) handled += WordScan.Scan(ref bitmaps, CircularBits.PopLowest(ref then), startWord, startBit, Capacity, ref next, ref handler);
             _resume[vcpu] = next; // the next scan starts just after the last port handled
             return handled;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int ScanWord<THandler>(int w, int startWord, int startBit, ref int next, ref THandler handler) where THandler : struct, IPortHandler
-        {
-            ref shared_info s = ref *_shared;
-            ulong active = s.evtchn_pending.ReadWordUnchecked(w) & ~s.evtchn_mask.ReadWordUnchecked(w);
-            int from = w == startWord ? startBit : 0;
-            ulong first = CircularBits.Upper(active, from), then = CircularBits.Lower(active, from);
-            int handled = 0;
-            while (first != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref first), ref next, ref handler); handled++; }
-            while (then != 0) { Deliver((w << 6) | CircularBits.PopLowest(ref then), ref next, ref handler); handled++; }
-            return handled;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Deliver<THandler>(int port, ref int next, ref THandler handler) where THandler : struct, IPortHandler
-        {
-            (*_shared).evtchn_pending.ClearBitUnchecked(port);
-            next = (port + 1) & (Capacity - 1);
-            handler.Handle(port);
         }
 
         private static void CheckPort(int port)

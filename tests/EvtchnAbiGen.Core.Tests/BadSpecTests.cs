@@ -37,6 +37,7 @@ namespace EvtchnAbiGen.Core.Tests
         [InlineData("EAG0012", "2:29", Ns + "word w : uint32_t { A = 31; B = 32; }")]
         [InlineData("EAG0012", "2:33", Ns + "word w : uint32_t { A = 0 .. 4; B = 3; }")]
         [InlineData("EAG0012", "2:10", Ns + "word w : s { A = 1; }\nstruct s { uint8_t a; }")]
+        [InlineData("EAG0012", "2:21", Ns + "word w : uint32_t { A = 1 guarded(Z); B = 2 .. 3; }")]
         [InlineData("EAG0013", "2:6", Ns + "when riscv64 { const A = 1; }")]
         [InlineData("EAG0014", "3:14", Ns + "struct t { uint8_t x; }\nstruct s { t inner shared; }")]
         [InlineData("EAG0014", "2:21", Ns + "struct s { uint32_t a bitmap; }")]
