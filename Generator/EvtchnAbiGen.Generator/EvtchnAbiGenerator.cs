@@ -78,11 +78,12 @@ namespace EvtchnAbiGen.Generator
                 var result = LayoutEngine.Run(ordered, AbiTarget.All, ct);
                 // Files with errors still get diagnostics, but no half-right types.
                 var abis = result.HasErrors ? EquatableArray<AbiLayout>.Empty : result.Abis;
-                return new SpecSetModel(abis, result.Diagnostics);
+                return new SpecSetModel(abis, result.Diagnostics, Portability.Compute(abis.ToList()));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new SpecSetModel(EquatableArray<AbiLayout>.Empty, new[] { Internal(files.FirstOrDefault()?.Path ?? "", ex) }.ToEquatableArray());
+                return new SpecSetModel(EquatableArray<AbiLayout>.Empty, new[] { Internal(files.FirstOrDefault()?.Path ?? "", ex) }.ToEquatableArray(),
+                    EquatableArray<PortableRecord>.Empty);
             }
         }
 
@@ -95,7 +96,7 @@ namespace EvtchnAbiGen.Generator
                 if (!options.Wants(abi.Target.Name)) continue;
                 try
                 {
-                    builder.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options)));
+                    builder.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options, model.Portability)));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -7,5 +7,6 @@ namespace EvtchnAbiGen.Generator
     internal sealed record GeneratedFile(string HintName, string Text);
 
     /// <summary>The layout step's output: per-ABI models plus every spec diagnostic.</summary>
-    internal sealed record SpecSetModel(EquatableArray<Core.Layout.AbiLayout> Abis, EquatableArray<SpecDiagnostic> Diagnostics);
+    internal sealed record SpecSetModel(EquatableArray<Core.Layout.AbiLayout> Abis, EquatableArray<SpecDiagnostic> Diagnostics,
+        EquatableArray<Core.Layout.PortableRecord> Portability);
 }

@@ -140,3 +140,31 @@ namespace EvtchnAbiGen.LayoutTests
         }
     }
 }
+
+namespace EvtchnAbiGen.LayoutTests
+{
+    /// <summary>The manifest's "same on every ABI" flags, against the fact sheet: FIFO structs are "the same
+    /// layout on 32 and 64 bit" except for the alignment of 8-byte members on i386 (§1.2, §6).</summary>
+    public class PortabilityTests
+    {
+        [Theory]
+        [InlineData("evtchn_fifo_control_block", true, true)]   // 72 / 4 everywhere
+        [InlineData("evtchn_set_priority", true, true)]         // 8 / 4 everywhere
+        [InlineData("evtchn_status", true, true)]               // 24 / 4 everywhere
+        [InlineData("evtchn_init_control", false, true)]        // 24 everywhere; align 4 on i386, 8 elsewhere
+        [InlineData("vcpu_time_info", false, true)]             // 32 everywhere; align 4 on i386
+        [InlineData("shared_info", false, false)]               // 2344 / 3136 / 1088
+        [InlineData("vcpu_info", false, false)]                 // 64 / 64 / 48
+        public void Manifest_knows_which_structs_are_the_same_everywhere(string name, bool same, bool sameOffsets)
+        {
+            foreach (var s in new[] { Xen.Evtchn.X86_32.AbiManifest.Find(name)!, })
+            {
+                Xunit.Assert.Equal(same, s.SameOnEveryAbi);
+                Xunit.Assert.Equal(sameOffsets, s.SameOffsetsOnEveryAbi);
+            }
+            var arm = Xen.Evtchn.Arm64.AbiManifest.Find(name)!;
+            Xunit.Assert.Equal(same, arm.SameOnEveryAbi);
+            Xunit.Assert.Equal(sameOffsets, arm.SameOffsetsOnEveryAbi);
+        }
+    }
+}

@@ -14,19 +14,23 @@ namespace EvtchnAbiGen.Core.Emit
         private readonly GeneratorOptions _options;
         private readonly IndentedWriter _w = new IndentedWriter();
         private readonly string _ns;
+        private readonly Dictionary<string, PortableRecord> _portable;
 
-        private CSharpEmitter(AbiLayout abi, GeneratorOptions options)
+        private CSharpEmitter(AbiLayout abi, GeneratorOptions options, IEnumerable<PortableRecord>? portability)
         {
             _abi = abi;
             _options = options;
+            _portable = (portability ?? Enumerable.Empty<PortableRecord>()).ToDictionary(p => p.Name);
             _ns = abi.Namespace + "." + abi.Target.CSharpName;
         }
 
         public static string HintName(AbiLayout abi) => $"{abi.Namespace}.{abi.Target.CSharpName}.g.cs";
 
-        public static string Emit(AbiLayout abi, GeneratorOptions options)
+        /// <param name="portability">From <see cref="Portability.Compute"/> over all ABIs; adds the
+        /// "same layout on every ABI" facts to docs and the manifest.</param>
+        public static string Emit(AbiLayout abi, GeneratorOptions options, IEnumerable<PortableRecord>? portability = null)
         {
-            var e = new CSharpEmitter(abi, options);
+            var e = new CSharpEmitter(abi, options, portability);
             e.EmitFile();
             return e._w.ToString();
         }
@@ -49,7 +53,7 @@ namespace EvtchnAbiGen.Core.Emit
                 _w.Line();
                 foreach (var r in _abi.Records)
                 {
-                    EmitRecord(r, r.Name, $"C: {(r.IsUnion ? "union" : "struct")} {r.Name}; {r.Size} bytes, align {r.Align} on {_abi.Target.Name}.");
+                    EmitRecord(r, r.Name, $"C: {(r.IsUnion ? "union" : "struct")} {r.Name}; {r.Size} bytes, align {r.Align} on {_abi.Target.Name}.{PortabilityNote(r.Name)}");
                     _w.Line();
                 }
                 foreach (var word in _abi.Words)
@@ -157,6 +161,14 @@ namespace EvtchnAbiGen.Core.Emit
             }
         }
 
+        private string PortabilityNote(string name)
+        {
+            if (!_portable.TryGetValue(name, out var p)) return "";
+            if (p.Identical) return " Identical on every ABI: safe to share under AnyCPU.";
+            if (p.SameSizeAndOffsets) return " Same size and offsets on every ABI; only the alignment differs.";
+            return "";
+        }
+
         private static string MemberName(string cName, string typeName)
             => cName == typeName ? cName + "_" : CSharpNames.Escape(cName);
 
@@ -211,13 +223,17 @@ namespace EvtchnAbiGen.Core.Emit
                 _w.Line("/// <summary>One struct or union: C tag, generated type, sizeof, _Alignof and every member.</summary>");
                 using (_w.Block($"{Vis} sealed class Struct"))
                 {
-                    _w.Line("public Struct(string name, global::System.Type type, int size, int alignment, bool isUnion, Field[] fields)");
-                    _w.Line("{ Name = name; Type = type; Size = size; Alignment = alignment; IsUnion = isUnion; Fields = fields; }");
+                    _w.Line("public Struct(string name, global::System.Type type, int size, int alignment, bool isUnion, bool sameOnEveryAbi, bool sameOffsetsOnEveryAbi, Field[] fields)");
+                    _w.Line("{ Name = name; Type = type; Size = size; Alignment = alignment; IsUnion = isUnion; SameOnEveryAbi = sameOnEveryAbi; SameOffsetsOnEveryAbi = sameOffsetsOnEveryAbi; Fields = fields; }");
                     _w.Line("public string Name { get; }");
                     _w.Line("public global::System.Type Type { get; }");
                     _w.Line("public int Size { get; }");
                     _w.Line("public int Alignment { get; }");
                     _w.Line("public bool IsUnion { get; }");
+                    _w.Line("/// <summary>Size, alignment and every member's offset are the same on x86_32, x86_64, arm32 and arm64.</summary>");
+                    _w.Line("public bool SameOnEveryAbi { get; }");
+                    _w.Line("/// <summary>Size and every member's offset are the same on x86_32, x86_64, arm32 and arm64 (alignment may differ).</summary>");
+                    _w.Line("public bool SameOffsetsOnEveryAbi { get; }");
                     _w.Line("public global::System.Collections.Generic.IReadOnlyList<Field> Fields { get; }");
                 }
                 _w.Line();
@@ -227,7 +243,10 @@ namespace EvtchnAbiGen.Core.Emit
                     {
                         var fields = FieldPaths.Flatten(_abi, r)
                             .Select(p => string.Format(CultureInfo.InvariantCulture, "new Field(\"{0}\", {1}, {2})", p.Path, p.Offset, p.Size));
-                        _w.Line($"new Struct(\"{r.Name}\", typeof(global::{_ns}.{r.Name}), {r.Size}, {r.Align}, {(r.IsUnion ? "true" : "false")}, new Field[] {{ {string.Join(", ", fields)} }}),");
+                        _portable.TryGetValue(r.Name, out var pr);
+                        string same = pr != null && pr.Identical ? "true" : "false";
+                        string sameOffsets = pr != null && pr.SameSizeAndOffsets ? "true" : "false";
+                        _w.Line($"new Struct(\"{r.Name}\", typeof(global::{_ns}.{r.Name}), {r.Size}, {r.Align}, {(r.IsUnion ? "true" : "false")}, {same}, {sameOffsets}, new Field[] {{ {string.Join(", ", fields)} }}),");
                     }
                 }
                 _w.Line(";");
