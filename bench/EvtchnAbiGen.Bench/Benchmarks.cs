@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
 using EvtchnAbiGen.Runtime;
@@ -70,8 +71,8 @@ namespace EvtchnAbiGen.Bench
         {
             _ready = 0;
             _go = 0;
-            _a = new Thread(Hammer);
-            _b = new Thread(Hammer);
+            _a = new Thread(() => Hammer(0));
+            _b = new Thread(() => Hammer(1));
             _a.Start();
             _b.Start();
             while (Volatile.Read(ref _ready) < 2) Thread.Yield();
@@ -87,12 +88,24 @@ namespace EvtchnAbiGen.Bench
 
         // Fully optimised from the first call: each worker runs it once, too few times for tiering.
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private void Hammer()
+        private void Hammer(int cpu)
         {
+            Pin(cpu);
             Interlocked.Increment(ref _ready);
             while (Volatile.Read(ref _go) == 0) Thread.Yield();
             ref var bm = ref _e.Shared.evtchn_pending;
             for (int i = 0; i < PerThread; i++) bm.SetBitUnchecked(1);
+        }
+
+        // One thread per CPU, so the two really contend (bench/c does the same with pthread_setaffinity_np).
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
+        private static extern int SchedSetAffinity(int pid, nuint size, ref ulong mask);
+
+        private static void Pin(int cpu)
+        {
+            if (!OperatingSystem.IsLinux() || cpu >= Environment.ProcessorCount) return;
+            ulong mask = 1UL << cpu;
+            SchedSetAffinity(0, sizeof(ulong), ref mask); // pid 0: the calling thread
         }
     }
 

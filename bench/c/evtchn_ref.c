@@ -184,8 +184,13 @@ static word_t bm[64];
 static volatile int go, ready;
 /* Both threads check in and wait (yielding) for 'go', so the timed part is two threads contending
  * for the whole run; a staggered start would let one run alone and look faster. */
+static long contender_ops;
 static void *contender(void *arg) {
-    long n = (long)arg;
+    long n = contender_ops;
+    cpu_set_t set;   /* one thread per CPU, so the two really contend (same in C#) */
+    CPU_ZERO(&set);
+    CPU_SET((int)(long)arg, &set);
+    pthread_setaffinity_np(pthread_self(), sizeof set, &set);
     __atomic_fetch_add(&ready, 1, __ATOMIC_SEQ_CST);
     while (!__atomic_load_n(&go, __ATOMIC_ACQUIRE)) sched_yield();
     for (long i = 0; i < n; i++) set_bit(bm, 1);
@@ -222,7 +227,8 @@ int main(int argc, char **argv) {
         long per = N / 2; double r[RUNS];
         for (int run = 0; run < RUNS; run++) {
             pthread_t a, b; go = 0; ready = 0;
-            pthread_create(&a, 0, contender, (void *)per); pthread_create(&b, 0, contender, (void *)per);
+            contender_ops = per;
+            pthread_create(&a, 0, contender, (void *)0L); pthread_create(&b, 0, contender, (void *)1L);
             while (__atomic_load_n(&ready, __ATOMIC_ACQUIRE) < 2) sched_yield();
             double t0 = now_ns(); __atomic_store_n(&go, 1, __ATOMIC_RELEASE);
             pthread_join(a, 0); pthread_join(b, 0);
