@@ -65,6 +65,18 @@ namespace EvtchnAbiGen.Core.Tests
         }
 
         [Fact]
+        public void Table_ends_with_portability_across_abis()
+        {
+            var (code, stdout, _) = Run("layout");
+            Assert.Equal(0, code);
+            string Line(string prefix) => stdout.Split('\n').Single(l => l.TrimStart().StartsWith(prefix, StringComparison.Ordinal));
+            // Fact sheet §1.2: FIFO structs share one layout; 8-byte members are only 4-aligned on i386.
+            Assert.Contains("evtchn_fifo_control_block", Line("identical"));
+            Assert.Contains("evtchn_init_control", Line("same size and offsets"));
+            Assert.Contains("shared_info", Line("layout differs"));
+        }
+
+        [Fact]
         public void Bad_spec_prints_located_error_and_exits_1()
         {
             string dir = Directory.CreateTempSubdirectory("evtchn-cli").FullName;

@@ -51,7 +51,22 @@ namespace EvtchnAbiGen.Core.Emit
                     sb.Append(string.Format(CultureInfo.InvariantCulture, "  {0,-34} {1}\n", c.Name, c.Value));
                 sb.Append('\n');
             }
+            var all = abis.ToList();
+            if (all.Count > 1)
+            {
+                var portability = Portability.Compute(all);
+                sb.Append("portability across ").Append(string.Join(", ", all.Select(a => a.Target.Name))).Append('\n');
+                sb.Append("  identical (safe under AnyCPU): ").Append(Names(portability.Where(p => p.Identical))).Append('\n');
+                sb.Append("  same size and offsets, alignment differs: ").Append(Names(portability.Where(p => p.SameSizeAndOffsets && !p.SameAlignment))).Append('\n');
+                sb.Append("  layout differs: ").Append(Names(portability.Where(p => !p.SameSizeAndOffsets))).Append('\n');
+            }
             return sb.ToString();
+        }
+
+        private static string Names(IEnumerable<PortableRecord> records)
+        {
+            var names = records.Select(r => r.Name).ToList();
+            return names.Count == 0 ? "(none)" : string.Join(", ", names);
         }
 
         private static string Describe(FieldLayout f)
