@@ -26,7 +26,7 @@ namespace EvtchnAbiGen.Generator
         public static readonly DiagnosticDescriptor BadAlignment = new DiagnosticDescriptor("EAG0016", "Invalid alignment", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "docs/diagnostics.md#eag0016");
         public static readonly DiagnosticDescriptor NamespaceMismatch = new DiagnosticDescriptor("EAG0017", "Conflicting namespaces", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "docs/diagnostics.md#eag0017");
         public static readonly DiagnosticDescriptor ImplicitPadding = new DiagnosticDescriptor("EAG0018", "Implicit padding", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: "docs/diagnostics.md#eag0018");
-        public static readonly DiagnosticDescriptor NameCollision = new DiagnosticDescriptor("EAG0019", "Name collision in generated C#", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: "docs/diagnostics.md#eag0019");
+        public static readonly DiagnosticDescriptor NameCollision = new DiagnosticDescriptor("EAG0019", "Name collision in generated C#", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "docs/diagnostics.md#eag0019");
         public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor("EAG0099", "Internal error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "docs/diagnostics.md#eag0099");
 
         public static DiagnosticDescriptor For(string id) => id switch

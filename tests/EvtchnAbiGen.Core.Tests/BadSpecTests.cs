@@ -39,6 +39,8 @@ namespace EvtchnAbiGen.Core.Tests
         [InlineData("EAG0012", "2:10", Ns + "word w : s { A = 1; }\nstruct s { uint8_t a; }")]
         [InlineData("EAG0012", "2:21", Ns + "word w : uint32_t { A = 1 guarded(Z); B = 2 .. 3; }")]
         [InlineData("EAG0013", "2:6", Ns + "when riscv64 { const A = 1; }")]
+        [InlineData("EAG0019", "2:8", Ns + "struct Constants { uint8_t a; }")]
+        [InlineData("EAG0019", "2:9", Ns + "typedef SharedU32 = uint32_t;")]
         [InlineData("EAG0014", "3:14", Ns + "struct t { uint8_t x; }\nstruct s { t inner shared; }")]
         [InlineData("EAG0014", "2:21", Ns + "struct s { uint32_t a bitmap; }")]
         [InlineData("EAG0015", "2:8", Ns + "struct a { b x; }\nstruct b { a y; }")]

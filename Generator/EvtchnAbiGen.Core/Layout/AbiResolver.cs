@@ -11,6 +11,9 @@ namespace EvtchnAbiGen.Core.Layout
     /// <summary>Resolves names, evaluates constants and lays out records for one ABI.</summary>
     internal sealed class AbiResolver
     {
+        /// <summary>Types the emitter adds to each ABI namespace; spec types must not take these names.</summary>
+        private static readonly string[] GeneratedNames = { "Constants", "AbiManifest", "SharedU8", "SharedU16", "SharedU32", "SharedU64", "WordRangeUpdate" };
+
         private readonly AbiTarget _t;
         private readonly IReadOnlyList<SpecFile> _files;
         private readonly List<SpecDiagnostic> _diags;
@@ -129,6 +132,17 @@ namespace EvtchnAbiGen.Core.Layout
             Item? previous = item is ConstDecl
                 ? (_consts.TryGetValue(name, out var pc) ? pc : null)
                 : (_types.TryGetValue(name, out var pt) ? pt : null);
+            if (item is not ConstDecl && GeneratedNames.Contains(name))
+            {
+                Error(DiagnosticIds.NameCollision, item.Location,
+                    $"'{name}' is the name of a type the generator emits in every ABI namespace ({string.Join(", ", GeneratedNames)}); rename it");
+                return;
+            }
+            if (item is ConstDecl && name == "Constants")
+            {
+                Error(DiagnosticIds.NameCollision, item.Location, "a constant cannot be named 'Constants' (the generated class that holds the constants); rename it");
+                return;
+            }
             if (previous == null && item is not ConstDecl && Builtins.TryGet(name, _t, out _)) 
             {
                 Error(DiagnosticIds.DuplicateDeclaration, item.Location, $"'{name}' is a built-in type; pick another name");
