@@ -50,12 +50,5 @@ namespace EvtchnAbiGen.Core.Diagnostics
             InternalError => "Internal error",
             _ => "EvtchnAbiGen diagnostic",
         };
-
-        public static readonly string[] All =
-        {
-            EmptySpec, NotText, Syntax, UnknownType, DuplicateField, DuplicateDeclaration, UnknownConstant,
-            CyclicConstant, BadExpression, BadArrayLength, TooLarge, BadBit, UnknownSelector, BadAttribute,
-            RecursiveType, BadAlignment, NamespaceMismatch, ImplicitPadding, NameCollision, InternalError,
-        };
     }
 }
