@@ -12,11 +12,10 @@ namespace EvtchnAbiGen.Cli
     {
         public static Command Create()
         {
-            var abi = new Option<string>("--abi") { Description = "x86_32, x86_64, arm32, arm64 or all", DefaultValueFactory = _ => "all" };
-            abi.AcceptOnlyFromAmong("all", "x86_32", "x86_64", "arm32", "arm64");
+            var abi = CommonArguments.Abi();
             var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "json");
-            var specs = new Argument<string[]>("SPEC") { Description = "spec files or folders (default: the built-in specs)", Arity = ArgumentArity.ZeroOrMore };
+            var specs = CommonArguments.Specs();
             var cmd = new Command("layout", "Print sizes, alignments and field offsets per ABI") { abi, format, specs };
             cmd.SetAction(pr => Run(pr.GetValue(abi)!, pr.GetValue(format)!, pr.GetValue(specs) ?? Array.Empty<string>()));
             return cmd;
@@ -24,17 +23,12 @@ namespace EvtchnAbiGen.Cli
 
         private static int Run(string abi, string format, string[] specPaths)
         {
-            string? error = null;
-            var files = specPaths.Length == 0 ? SpecSources.BuiltIn() : SpecSources.FromPaths(specPaths, out error);
-            if (error != null)
+            var result = CommonArguments.Layout(abi, specPaths, out var error);
+            if (result == null)
             {
                 Console.Error.WriteLine($"evtchn-abi: {error}");
                 return 2;
             }
-            var targets = abi == "all" ? AbiTarget.All : new[] { AbiTarget.Find(abi)! };
-            var result = LayoutEngine.Run(files, targets);
-            foreach (var d in result.Diagnostics.Where(d => d.Severity != SpecSeverity.Info))
-                Console.Error.WriteLine(d);
             if (result.HasErrors) return 1;
             Console.Out.Write(format == "json" ? LayoutJsonWriter.Write(result.Abis) : LayoutTableWriter.Write(result.Abis));
             return 0;

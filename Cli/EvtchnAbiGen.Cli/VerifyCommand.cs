@@ -18,14 +18,13 @@ namespace EvtchnAbiGen.Cli
         public static Command Create()
         {
             var headers = new Option<string>("--headers") { Description = "folder of Xen's public headers (event_channel.h, xen.h, arch-x86/, ...)", DefaultValueFactory = _ => DefaultHeaders };
-            var abi = new Option<string>("--abi") { Description = "x86_32, x86_64, arm32, arm64 or all", DefaultValueFactory = _ => "all" };
-            abi.AcceptOnlyFromAmong("all", "x86_32", "x86_64", "arm32", "arm64");
+            var abi = CommonArguments.Abi();
             var format = new Option<string>("--format") { Description = "text, json or sarif", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json", "sarif");
             var output = new Option<string?>("--output", "-o") { Description = "write the report to this file instead of stdout" };
             var libclang = new Option<string?>("--libclang") { Description = "path of the libclang shared library to use" };
             var clangArgs = new Option<string[]>("--clang-arg") { Description = "extra argument for clang (repeatable), e.g. -resource-dir DIR", AllowMultipleArgumentsPerToken = false };
-            var specs = new Argument<string[]>("SPEC") { Description = "spec files or folders (default: the built-in specs)", Arity = ArgumentArity.ZeroOrMore };
+            var specs = CommonArguments.Specs();
             var cmd = new Command("verify", "Check every spec struct and constant against Xen's C headers, per ABI") { headers, abi, format, output, libclang, clangArgs, specs };
             cmd.SetAction(pr => Run(pr.GetValue(headers)!, pr.GetValue(abi)!, pr.GetValue(format)!, pr.GetValue(output),
                 pr.GetValue(libclang), pr.GetValue(clangArgs) ?? Array.Empty<string>(), pr.GetValue(specs) ?? Array.Empty<string>()));
@@ -36,12 +35,8 @@ namespace EvtchnAbiGen.Cli
         {
             try
             {
-                string? error = null;
-                var files = specPaths.Length == 0 ? SpecSources.BuiltIn() : SpecSources.FromPaths(specPaths, out error);
-                if (error != null) return Fail(error);
-                var targets = abi == "all" ? AbiTarget.All : new[] { AbiTarget.Find(abi)! };
-                var layout = LayoutEngine.Run(files, targets);
-                foreach (var d in layout.Diagnostics.Where(d => d.Severity != SpecSeverity.Info)) Console.Error.WriteLine(d);
+                var layout = CommonArguments.Layout(abi, specPaths, out var error);
+                if (layout == null) return Fail(error!);
                 if (layout.HasErrors) return Fail("the specs have errors (above); fix them before verifying");
 
                 var headerSet = HeaderSet.ForXenDirectory(headersDir, HeaderSet.BuiltInExtras(), clangArgs);
