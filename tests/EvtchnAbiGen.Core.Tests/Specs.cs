@@ -9,15 +9,7 @@ namespace EvtchnAbiGen.Core.Tests
 {
     internal static class Specs
     {
-        public static string RepoRoot
-        {
-            get
-            {
-                var dir = new DirectoryInfo(System.AppContext.BaseDirectory);
-                while (dir != null && !File.Exists(Path.Combine(dir.FullName, "EvtchnAbiGen.sln"))) dir = dir.Parent;
-                return dir!.FullName;
-            }
-        }
+        public static string RepoRoot => TestSupport.TestPaths.RepoRoot;
 
         public static List<SpecFile> BuiltIn()
             => Directory.GetFiles(Path.Combine(RepoRoot, "AbiSpecs"), "*.abi").OrderBy(p => p)

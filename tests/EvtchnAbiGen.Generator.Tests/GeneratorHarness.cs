@@ -59,15 +59,7 @@ namespace EvtchnAbiGen.Generator.Tests
 
     internal static class GeneratorHarness
     {
-        public static string RepoRoot
-        {
-            get
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir != null && !File.Exists(System.IO.Path.Combine(dir.FullName, "EvtchnAbiGen.sln"))) dir = dir.Parent;
-                return dir!.FullName;
-            }
-        }
+        public static string RepoRoot => TestSupport.TestPaths.RepoRoot;
 
         public static ImmutableArray<AdditionalText> BuiltInSpecs()
             => Directory.GetFiles(System.IO.Path.Combine(RepoRoot, "AbiSpecs"), "*.abi").OrderBy(p => p, StringComparer.Ordinal)

@@ -23,15 +23,7 @@ namespace EvtchnAbiGen.LayoutTests
 
         public static string Clang => Environment.GetEnvironmentVariable("EVTCHNABIGEN_CLANG") ?? "clang-14";
 
-        public static string RepoRoot
-        {
-            get
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir != null && !File.Exists(Path.Combine(dir.FullName, "EvtchnAbiGen.sln"))) dir = dir.Parent;
-                return dir?.FullName ?? throw new InvalidOperationException("repo root (EvtchnAbiGen.sln) not found above " + AppContext.BaseDirectory);
-            }
-        }
+        public static string RepoRoot => TestSupport.TestPaths.RepoRoot;
 
         public static string Assert(string name, string expr, long value) => $"_Static_assert(({expr}) == {value}, \"{name}\");";
 

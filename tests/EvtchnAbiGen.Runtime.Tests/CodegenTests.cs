@@ -13,11 +13,7 @@ namespace EvtchnAbiGen.Runtime.Tests
     {
         private static string Disasm(string probe)
         {
-            string dir = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
-            string config = new DirectoryInfo(dir).Parent!.Name;
-            string root = dir;
-            while (!File.Exists(Path.Combine(root, "EvtchnAbiGen.sln"))) root = Path.GetDirectoryName(root)!;
-            string dll = Path.Combine(root, "tests", "EvtchnAbiGen.JitProbe", "bin", config, "net10.0", "EvtchnAbiGen.JitProbe.dll");
+            string dll = TestSupport.TestPaths.BuiltDll(Path.Combine("tests", "EvtchnAbiGen.JitProbe"), "EvtchnAbiGen.JitProbe");
             Assert.True(File.Exists(dll), dll + " was not built");
             string outFile = Path.Combine(Path.GetTempPath(), $"jitprobe-{probe}-{Environment.ProcessId}.txt");
             var psi = new ProcessStartInfo("dotnet", dll) { RedirectStandardOutput = true, UseShellExecute = false };

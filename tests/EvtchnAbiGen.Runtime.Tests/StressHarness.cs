@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using Xunit;
 
 namespace EvtchnAbiGen.Runtime.Tests
 {
@@ -31,12 +32,6 @@ namespace EvtchnAbiGen.Runtime.Tests
             var lost = Enumerable.Range(0, Sent.Length).Where(p => Seen[p] != Sent[p]).Take(10).ToList();
             Assert.True(lost.Count == 0, "lost events on ports: " + string.Join(", ", lost.Select(p => $"{p} (raised {Sent[p]}, last delivery saw {Seen[p]})")));
             Assert.True(Deliveries > 0 && Deliveries <= Sent.Sum(), $"deliveries {Deliveries} vs raises {Sent.Sum()}");
-        }
-
-        private static class Assert
-        {
-            public static void Equal(long a, long b) => Xunit.Assert.Equal(a, b);
-            public static void True(bool c, string m) => Xunit.Assert.True(c, m);
         }
     }
 

@@ -13,15 +13,7 @@ namespace EvtchnAbiGen.Verifier.Tests
     {
         public const string SystemHeaders = "/usr/include/xen";
 
-        public static string RepoRoot
-        {
-            get
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir != null && !File.Exists(Path.Combine(dir.FullName, "EvtchnAbiGen.sln"))) dir = dir.Parent;
-                return dir!.FullName;
-            }
-        }
+        public static string RepoRoot => TestSupport.TestPaths.RepoRoot;
 
         public static LayoutResult BuiltInSpecs()
         {

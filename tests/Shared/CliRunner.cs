@@ -8,20 +8,10 @@ namespace EvtchnAbiGen.TestSupport
     /// Linked into the test projects that need it.</summary>
     internal static class CliRunner
     {
-        public static string RepoRoot
-        {
-            get
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir != null && !File.Exists(Path.Combine(dir.FullName, "EvtchnAbiGen.sln"))) dir = dir.Parent;
-                return dir?.FullName ?? throw new InvalidOperationException("EvtchnAbiGen.sln not found above " + AppContext.BaseDirectory);
-            }
-        }
 
         public static (int code, string stdout, string stderr) Run(params string[] args)
         {
-            string config = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<config>/net10.0
-            string dll = Path.Combine(RepoRoot, "Cli", "EvtchnAbiGen.Cli", "bin", config, "net10.0", "evtchn-abi.dll");
+            string dll = TestPaths.BuiltDll(Path.Combine("Cli", "EvtchnAbiGen.Cli"), "evtchn-abi");
             if (!File.Exists(dll)) throw new FileNotFoundException("the CLI was not built", dll);
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             psi.ArgumentList.Add(dll);
