@@ -1,6 +1,4 @@
 using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Xen.Evtchn.X86_64;
 
@@ -8,13 +6,13 @@ namespace EvtchnAbiGen.Runtime
 {
     /// <summary>The FIFO ABI: an event array of event words (one per port), a control block per vcpu
     /// (READY bits, HEAD per priority), and 16 priority queues per vcpu. Xen's view raises with per-queue
-    /// tails and the LINK protocol (set_link with BUSY and bounded retries); the guest's view consumes with
-    /// local heads, priority order from READY, and clear_linked. Built only on the generated types.</summary>
-    public sealed unsafe class FifoEngine : IDisposable
+    /// tails and the LINK protocol (FifoEngine.Raise.cs); the guest's view consumes with local heads,
+    /// priority order from READY, and clear_linked (FifoEngine.Consume.cs); <see cref="CheckQueues"/> walks
+    /// the queues and reports any corruption (FifoEngine.Check.cs). Built only on the generated types.</summary>
+    public sealed unsafe partial class FifoEngine : IDisposable
     {
         public const int MaxQueues = Constants.EVTCHN_FIFO_MAX_QUEUES;
         public const int DefaultPriority = Constants.EVTCHN_FIFO_PRIORITY_DEFAULT;
-        private const int SetLinkRetries = 4; // Xen: the guest can change a LINKED word at most 4 ways
 
         private readonly int _capacity;
         private readonly int _vcpus;
@@ -22,11 +20,14 @@ namespace EvtchnAbiGen.Runtime
         private evtchn_fifo_control_block* _control;
         private shared_info* _shared;
         private readonly Queue[] _queues;          // Xen private: [vcpu * 16 + prio]
-        private readonly byte[] _priority;         // per port
-        private readonly byte[] _boundVcpu;        // per port
-        private readonly int[] _lastQueue;         // per port: queue index it was last linked on
+        private readonly byte[] _priority;         // per port (Xen's evtchn->priority)
+        private readonly byte[] _boundVcpu;        // per port (Xen's evtchn->notify_vcpu_id)
+        private readonly int[] _lastQueue;         // per port: the queue it was last linked on (Xen's fifo_lastq);
+                                                   // written only with that queue's lock and the new one held
         private readonly uint[] _localHead;        // guest private: [vcpu * 16 + prio]
         private long _linkGiveUps;
+        private long _queueRetries;
+        private long _queueRetryWarnings;
 
         private struct Queue
         {
@@ -62,8 +63,20 @@ namespace EvtchnAbiGen.Runtime
 
         public int Capacity => _capacity;
 
-        /// <summary>Times Xen's set_link gave up after its bounded retries (each such event would be lost in Xen).</summary>
+        public int Vcpus => _vcpus;
+
+        /// <summary>Times Xen's set_link gave up after its bounded retries (each such event would be lost in Xen).
+        /// Zero while the guest honours BUSY (unmasks with the guarded clear).</summary>
         public long LinkGiveUps => Interlocked.Read(ref _linkGiveUps);
+
+        /// <summary>Times a raise found, after taking the queue locks, that the port's last queue, priority or
+        /// bound vcpu had changed since it read them, and so unlocked and tried again.</summary>
+        public long QueueRetries => Interlocked.Read(ref _queueRetries);
+
+        /// <summary>Raises that needed more than Xen's 3 attempts to lock stable queues. Xen drops each such
+        /// event with the warning "port N lost event (too many queue changes)"; this engine keeps trying and
+        /// delivers it, and counts it here where Xen would warn.</summary>
+        public long QueueRetryWarnings => Interlocked.Read(ref _queueRetryWarnings);
 
         public ref event_word_t Word(int port)
         {
@@ -72,158 +85,6 @@ namespace EvtchnAbiGen.Runtime
         }
 
         public ref evtchn_fifo_control_block ControlBlock(int vcpu) => ref _control[CheckVcpu(vcpu)];
-
-        // ---------------- Xen's view ----------------
-
-        /// <summary>EVTCHNOP_set_priority: applies to future links.</summary>
-        public void SetPriority(int port, int priority)
-        {
-            CheckPort(port);
-            if ((uint)priority >= MaxQueues) throw new ArgumentOutOfRangeException(nameof(priority), priority, "0..15");
-            Volatile.Write(ref _priority[port], (byte)priority);
-        }
-
-        public void BindVcpu(int port, int vcpu)
-        {
-            CheckPort(port);
-            Volatile.Write(ref _boundVcpu[port], (byte)CheckVcpu(vcpu));
-        }
-
-        /// <summary>Xen's evtchn_fifo_set_pending. Returns true when this raise set the vcpu's upcall.</summary>
-        public bool Raise(int port)
-        {
-            CheckPort(port);
-            return RaiseUnchecked(port);
-        }
-
-        /// <summary><see cref="Raise"/> for a port the caller guarantees is 1..capacity-1.</summary>
-        public bool RaiseUnchecked(int port)
-        {
-            ref event_word_t word = ref _words[port];
-            int vcpu = Volatile.Read(ref _boundVcpu[port]);
-            int prio = Volatile.Read(ref _priority[port]);
-            int qi = vcpu * MaxQueues + prio;
-            int oldQi = Volatile.Read(ref _lastQueue[port]);
-            ref Queue q = ref _queues[qi];
-            ref Queue oldQ = ref _queues[oldQi];
-            // Lock both queues in a fixed order, as Xen does by address.
-            if (oldQi == qi) q.Lock.Enter();
-            else if (oldQi < qi) { oldQ.Lock.Enter(); q.Lock.Enter(); }
-            else { q.Lock.Enter(); oldQ.Lock.Enter(); }
-
-            bool linked = true;
-            word.SetPENDING();
-            if (!word.TestMASKED() && !word.TestAndSetLINKED())
-            {
-                // The port may still be the tail of the queue it was last on.
-                if (oldQ.Tail == (uint)port) oldQ.Tail = 0;
-                if (oldQi != qi) Volatile.Write(ref _lastQueue[port], qi);
-                linked = q.Tail != 0 && SetLink(ref _words[q.Tail], (uint)port);
-                if (!linked) _control[vcpu].head[prio].Write((uint)port);
-                q.Tail = (uint)port;
-            }
-
-            if (oldQi != qi) oldQ.Lock.Exit();
-            q.Lock.Exit();
-
-            if (!linked && !_control[vcpu].ready.TestAndSetBit(prio))
-                return !(*_shared).vcpu_info[vcpu].evtchn_upcall_pending.TestAndSetBit(0);
-            return false;
-        }
-
-        private bool SetLink(ref event_word_t tail, uint port)
-        {
-            switch (tail.TrySetLINK(port, event_word_t.LINKED_Mask, event_word_t.BUSY_Mask, SetLinkRetries))
-            {
-                case WordRangeUpdate.Updated:
-                    return true;
-                case WordRangeUpdate.RequirementLost:
-                    return false; // the guest unlinked the tail: the port becomes the new head
-                default:
-                    Interlocked.Increment(ref _linkGiveUps);
-                    return true;  // as Xen: warn and carry on
-            }
-        }
-
-        /// <summary>EVTCHNOP_unmask: clear MASKED, and raise again if PENDING.</summary>
-        public void Unmask(int port)
-        {
-            CheckPort(port);
-            ref event_word_t word = ref _words[port];
-            word.TestAndClearMASKED();
-            if (word.TestPENDING()) RaiseUnchecked(port);
-        }
-
-        // ---------------- the guest's view ----------------
-
-        public void Mask(int port) => Word(port).SetMASKED();
-
-        /// <summary>The guest's unmask after XSA-332: if PENDING, let Xen do it (hypercall); otherwise clear
-        /// MASKED with the compare-exchange that waits while Xen holds BUSY.</summary>
-        public void GuestUnmask(int port)
-        {
-            ref event_word_t word = ref Word(port);
-            if (word.TestPENDING())
-            {
-                Unmask(port);
-                return;
-            }
-            uint before = word.ClearMASKED();
-            if ((before & event_word_t.PENDING_Mask) != 0 && (before & event_word_t.MASKED_Mask) != 0) Unmask(port);
-        }
-
-        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpu(vcpu)].evtchn_upcall_pending.Read() != 0;
-
-        public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-        {
-            ref vcpu_info v = ref (*_shared).vcpu_info[CheckVcpu(vcpu)];
-            int handled = 0;
-            do
-            {
-                v.evtchn_upcall_pending.Write(0);
-                handled += Consume(vcpu, ref handler);
-            }
-            while (v.evtchn_upcall_pending.Read() != 0);
-            return handled;
-        }
-
-        /// <summary>Linux's handle_events: exchange READY with 0, consume one event from the highest-priority
-        /// ready queue (lowest number), fold in newly ready queues, until none is ready.</summary>
-        public int Consume<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-        {
-            ref evtchn_fifo_control_block cb = ref _control[vcpu];
-            uint ready = cb.ready.Exchange(0);
-            int handled = 0;
-            while (ready != 0)
-            {
-                int q = BitOperations.TrailingZeroCount(ready);
-                handled += ConsumeOne(vcpu, q, ref ready, ref handler);
-                ready |= cb.ready.Exchange(0);
-            }
-            return handled;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int ConsumeOne<THandler>(int vcpu, int q, ref uint ready, ref THandler handler) where THandler : struct, IPortHandler
-        {
-            ref uint localHead = ref _localHead[vcpu * MaxQueues + q];
-            uint port = localHead;
-            if (port == 0) port = _control[vcpu].head[q].Read();   // volatile read: Linux's rmb()
-            if (port == 0)
-            {
-                ready &= ~(1u << q);
-                return 0;
-            }
-            ref event_word_t word = ref _words[port];
-            uint next = word.TakeLINK(event_word_t.LINKED_Mask);     // clear_linked
-            if (next == 0) ready &= ~(1u << q);
-            localHead = next;
-            uint w = word.Read();
-            if ((w & (event_word_t.PENDING_Mask | event_word_t.MASKED_Mask)) != event_word_t.PENDING_Mask) return 0;
-            word.ClearPENDING();                                      // ack, before the handler
-            handler.Handle((int)port);
-            return 1;
-        }
 
         private void CheckPort(int port)
         {

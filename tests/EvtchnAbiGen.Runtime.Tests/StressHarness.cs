@@ -54,9 +54,12 @@ namespace EvtchnAbiGen.Runtime.Tests
 
         /// <summary>Producers raise concurrently while this thread consumes. The run is cut into epochs: at
         /// the end of each, producers stop, the consumer drains, and <paramref name="verify"/> checks that
-        /// every raise so far was delivered. Checking often is what makes a lost final raise visible.</summary>
+        /// every raise so far was delivered. Checking often is what makes a lost final raise visible.
+        /// <paramref name="checkWhileRunning"/>, if given, runs on the consumer's thread after every
+        /// <paramref name="checkEvery"/>-th consume while producers are still raising, so an invariant
+        /// (a queue walk) is checked in the epoch in which it breaks.</summary>
         public static TimeSpan Run(int producers, long raises, int epochs, Action<int, long> produce, Func<bool> upcallPending,
-            Action consume, Action verify)
+            Action consume, Action verify, Action? checkWhileRunning = null, int checkEvery = 16)
         {
             var sw = Stopwatch.StartNew();
             int finished = 0, epoch = 0;
@@ -80,15 +83,22 @@ namespace EvtchnAbiGen.Runtime.Tests
             foreach (var t in threads) t.Start();
             try
             {
+                long consumes = 0;
                 for (int e = 0; e < epochs; e++)
                 {
                     var spin = new SpinWait();
                     while (Volatile.Read(ref finished) < producers * (e + 1) || upcallPending())
                     {
-                        if (upcallPending()) consume();
+                        if (upcallPending())
+                        {
+                            consume();
+                            if (checkWhileRunning != null && ++consumes % checkEvery == 0) checkWhileRunning();
+                        }
                         else spin.SpinOnce(sleep1Threshold: -1);
                     }
-                    consume();
+                    // No extra consume here: with the producers done and no upcall pending, the engine must
+                    // already have delivered everything, or a wake-up was lost.
+                    checkWhileRunning?.Invoke();
                     verify();
                     Volatile.Write(ref epoch, e + 1);
                 }
