@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Xen.Evtchn.X86_64;
 
@@ -33,7 +34,17 @@ namespace EvtchnAbiGen.Runtime
         }
 
         /// <summary><see cref="Raise"/> for a port the caller guarantees is 1..capacity-1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool RaiseUnchecked(int port)
+        {
+            var none = default(NoRaiseProbe);
+            return RaiseCore(port, ref none);
+        }
+
+        /// <summary>The raise, with <paramref name="probe"/> called at the two points where another cpu's
+        /// control operation can land. The public entry points pass an empty struct, which the JIT removes;
+        /// tests pass one that replays a race deterministically.</summary>
+        internal bool RaiseCore<TProbe>(int port, ref TProbe probe) where TProbe : struct, IRaiseProbe
         {
             // Lock the queue the port goes to and the queue it was last linked on, then re-read the facts
             // that chose them. The last queue changes only under both its locks, so once it is seen unchanged
@@ -46,10 +57,14 @@ namespace EvtchnAbiGen.Runtime
                 prio = Volatile.Read(ref _priority[port]);
                 qi = vcpu * MaxQueues + prio;
                 oldQi = Volatile.Read(ref _lastQueue[port]);
+                probe.FactsRead(port);
                 LockPair(qi, oldQi);
                 if (Volatile.Read(ref _lastQueue[port]) == oldQi && Volatile.Read(ref _priority[port]) == prio
                     && Volatile.Read(ref _boundVcpu[port]) == vcpu)
+                {
+                    probe.Locked(port);
                     break;
+                }
                 UnlockPair(qi, oldQi);
                 Interlocked.Increment(ref _queueRetries);
                 if (tries == XenQueueLockTries) Interlocked.Increment(ref _queueRetryWarnings);
@@ -121,5 +136,23 @@ namespace EvtchnAbiGen.Runtime
             word.TestAndClearMASKED();
             if (word.TestPENDING()) RaiseUnchecked(port);
         }
+    }
+
+    /// <summary>Where a raise can be interleaved with another cpu's work: after it read the port's queue
+    /// facts and before it locks, and once it holds the locks on facts it found stable.</summary>
+    internal interface IRaiseProbe
+    {
+        void FactsRead(int port);
+
+        void Locked(int port);
+    }
+
+    internal struct NoRaiseProbe : IRaiseProbe
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void FactsRead(int port) { }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Locked(int port) { }
     }
 }
