@@ -130,20 +130,26 @@ static int set_link(uint32_t *w, uint32_t port) {   /* Xen's evtchn_fifo_set_lin
     __atomic_fetch_and(w, ~BUSY, __ATOMIC_SEQ_CST);
     return 1;
 }
+static inline void qlock2(int qi, int oi) { if (oi == qi) qlock(&fq[qi].lock); else if (oi < qi) { qlock(&fq[oi].lock); qlock(&fq[qi].lock); } else { qlock(&fq[qi].lock); qlock(&fq[oi].lock); } }
+static inline void qunlock2(int qi, int oi) { if (oi != qi) qunlock(&fq[oi].lock); qunlock(&fq[qi].lock); }
 static void fifo_raise(int port) {
-    int qi = prio[port], oi = lastq[port];
-    if (oi == qi) qlock(&fq[qi].lock); else if (oi < qi) { qlock(&fq[oi].lock); qlock(&fq[qi].lock); } else { qlock(&fq[qi].lock); qlock(&fq[oi].lock); }
+    int qi, oi;
+    for (;;) {   /* lock on stable facts: re-read them under the locks, retry while they changed (Xen 2020 rework) */
+        qi = __atomic_load_n(&prio[port], __ATOMIC_ACQUIRE); oi = __atomic_load_n(&lastq[port], __ATOMIC_ACQUIRE);
+        qlock2(qi, oi);
+        if (__atomic_load_n(&prio[port], __ATOMIC_ACQUIRE) == qi && __atomic_load_n(&lastq[port], __ATOMIC_ACQUIRE) == oi) break;
+        qunlock2(qi, oi);
+    }
     int linked = 1;
     __atomic_fetch_or(&fw[port], PENDING, __ATOMIC_SEQ_CST);
     if (!(__atomic_load_n(&fw[port], __ATOMIC_ACQUIRE) & MASKED) && !(__atomic_fetch_or(&fw[port], LINKED, __ATOMIC_SEQ_CST) & LINKED)) {
         if (fq[oi].tail == (uint32_t)port) fq[oi].tail = 0;
-        if (oi != qi) lastq[port] = qi;
+        if (oi != qi) __atomic_store_n(&lastq[port], qi, __ATOMIC_RELEASE);
         linked = fq[qi].tail != 0 && set_link(&fw[fq[qi].tail], port);
         if (!linked) __atomic_store_n(&cb.head[qi], port, __ATOMIC_RELEASE);
         fq[qi].tail = port;
     }
-    if (oi != qi) qunlock(&fq[oi].lock);
-    qunlock(&fq[qi].lock);
+    qunlock2(qi, oi);
     if (!linked && !(__atomic_fetch_or(&cb.ready, 1u << qi, __ATOMIC_SEQ_CST) & (1u << qi)))
         __atomic_fetch_or(&fifo_upcall, 1, __ATOMIC_SEQ_CST);
 }

@@ -44,6 +44,21 @@ namespace EvtchnAbiGen.Runtime.Tests
             }
         }
 
+        /// <summary>The guest drains exactly <paramref name="ports"/>, in order, and the engine is then empty.</summary>
+        private static void AssertDrainsTo(FifoEngine e, int[] ports, int vcpu = 0)
+        {
+            Assert.Equal(ports, Drain(e, vcpu));
+            AssertHealthy(e, drained: true);
+        }
+
+        /// <summary>A one-page engine with <paramref name="ports"/> unmasked (new pages start masked).</summary>
+        private static FifoEngine Unmasked(int vcpus, params int[] ports)
+        {
+            var e = new FifoEngine(1024, vcpus);
+            foreach (var p in ports) e.GuestUnmask(p);
+            return e;
+        }
+
         private static void AssertHealthy(FifoEngine e, bool drained = false)
         {
             var report = e.CheckQueues(drained);
@@ -57,8 +72,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             // priority 7 forgets P as its tail, R (priority 7) links behind P on queue 3, and T (priority 3)
             // then overwrites P's LINK: R is stranded.
             const int P = 5, R = 6, T = 7;
-            using var e = new FifoEngine(1024);
-            foreach (var p in new[] { P, R, T }) e.GuestUnmask(p);
+            using var e = Unmasked(1, P, R, T);
             e.Raise(P);
             Assert.Equal(new[] { P }, Drain(e));
             e.SetPriority(P, 3);
@@ -77,8 +91,7 @@ namespace EvtchnAbiGen.Runtime.Tests
         public void Priority_changes_apply_to_the_next_link_and_a_linked_event_stays_on_its_queue()
         {
             // Xen's set_priority: "a pending or in-flight event stays on the old queue".
-            using var e = new FifoEngine(1024);
-            foreach (var p in new[] { 10, 11, 12 }) e.GuestUnmask(p);
+            using var e = Unmasked(1, 10, 11, 12);
             e.Raise(10);
             e.Raise(11);
             e.SetPriority(11, 0);          // 11 is already linked on priority 7
@@ -89,8 +102,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             Assert.Equal(new[] { 12, 10, 11 }, Drain(e));
             e.Raise(11);                   // now linked on priority 0
             e.Raise(10);
-            Assert.Equal(new[] { 11, 10 }, Drain(e));
-            AssertHealthy(e, drained: true);
+            AssertDrainsTo(e, new[] { 11, 10 });
         }
 
         [Fact]
@@ -100,8 +112,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             // raise B links P on priority 3 and the guest consumes it. Locking on what it read, A would find
             // P as priority 3's tail, not invalidate it, and link P behind itself: a cycle.
             const int P = 5;
-            using var e = new FifoEngine(1024);
-            e.GuestUnmask(P);
+            using var e = Unmasked(1, P);
             e.Raise(P);
             Assert.Equal(new[] { P }, Drain(e));
             e.SetPriority(P, 3);
@@ -114,8 +125,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             AssertHealthy(e);
             Assert.Equal(1, e.QueueRetries);
             Assert.Equal(0, e.QueueRetryWarnings);
-            Assert.Equal(new[] { P }, Drain(e));
-            AssertHealthy(e, drained: true);
+            AssertDrainsTo(e, new[] { P });
         }
 
         [Fact]
@@ -124,8 +134,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             // Xen gives up after 3 tries ("lost event (too many queue changes)"); the engine keeps going and
             // counts the raise where Xen would have warned.
             const int P = 5, Moves = 5;
-            using var e = new FifoEngine(1024);
-            e.GuestUnmask(P);
+            using var e = Unmasked(1, P);
             int priority = 0;
             var other = new Interleave { Times = Moves, AfterFactsRead = port =>
             {
@@ -137,8 +146,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             AssertHealthy(e);
             Assert.Equal(Moves, e.QueueRetries);
             Assert.Equal(1, e.QueueRetryWarnings);
-            Assert.Equal(new[] { P }, Drain(e));
-            AssertHealthy(e, drained: true);
+            AssertDrainsTo(e, new[] { P });
         }
 
         [Fact]
@@ -147,9 +155,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             // Xen 6f6f07b64c: a priority change that lands while the raise holds its locks must not be
             // recorded as the port's last queue, or the queue really holding it keeps a stale tail.
             const int P = 5, R = 6;
-            using var e = new FifoEngine(1024);
-            e.GuestUnmask(P);
-            e.GuestUnmask(R);
+            using var e = Unmasked(1, P, R);
             e.SetPriority(P, 3);
             var other = new Interleave { Times = 1, WhileLocked = port => e.SetPriority(port, 9) };
             e.RaiseCore(P, ref other);
@@ -159,8 +165,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             e.Raise(P);                     // priority 9 now
             e.Raise(R);                     // priority 3: must not link behind P
             AssertHealthy(e);
-            Assert.Equal(new[] { R, P }, Drain(e));
-            AssertHealthy(e, drained: true);
+            AssertDrainsTo(e, new[] { R, P });
         }
 
         [Fact]
@@ -169,30 +174,25 @@ namespace EvtchnAbiGen.Runtime.Tests
             // The priority is re-read under the locks (as Xen does): a priority set before the raise takes its
             // locks applies to it.
             const int P = 5, R = 6;
-            using var e = new FifoEngine(1024);
-            e.GuestUnmask(P);
-            e.GuestUnmask(R);
+            using var e = Unmasked(1, P, R);
             e.SetPriority(R, 3);
             e.Raise(R);
             var other = new Interleave { Times = 1, AfterFactsRead = port => e.SetPriority(port, 0) };
             e.RaiseCore(P, ref other);
             Assert.Equal(1, e.QueueRetries);
-            Assert.Equal(new[] { P, R }, Drain(e));
-            AssertHealthy(e, drained: true);
+            AssertDrainsTo(e, new[] { P, R });
         }
 
         [Fact]
         public void A_raise_that_locks_after_bind_vcpu_returns_goes_to_the_new_vcpu()
         {
             const int P = 5;
-            using var e = new FifoEngine(1024, vcpus: 2);
-            e.GuestUnmask(P);
+            using var e = Unmasked(2, P);
             var other = new Interleave { Times = 1, AfterFactsRead = port => e.BindVcpu(port, 1) };
             e.RaiseCore(P, ref other);
             Assert.Equal(1, e.QueueRetries);
             Assert.False(e.UpcallPending(0));
-            Assert.Equal(new[] { P }, Drain(e, vcpu: 1));
-            AssertHealthy(e, drained: true);
+            AssertDrainsTo(e, new[] { P }, vcpu: 1);
         }
 
         [Fact]
@@ -242,8 +242,7 @@ namespace EvtchnAbiGen.Runtime.Tests
         public void The_queue_walk_reports_what_it_finds()
         {
             // The checker itself must be able to fail: corrupt a queue by hand and read the report.
-            using var e = new FifoEngine(1024);
-            foreach (var p in new[] { 20, 21, 22 }) e.GuestUnmask(p);
+            using var e = Unmasked(1, 20, 21, 22);
             e.Raise(20);
             e.Raise(21);
             AssertHealthy(e);
