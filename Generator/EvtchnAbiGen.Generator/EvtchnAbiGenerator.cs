@@ -35,12 +35,14 @@ namespace EvtchnAbiGen.Generator
                 .WithTrackingName(StepNames.LayoutSpecs);
 
             var options = context.AnalyzerConfigOptionsProvider
-                .Select(static (o, _) => ReadOptions(o.GlobalOptions))
+                .Select(static (o, _) => GeneratorOptionsReader.Read(o.GlobalOptions))
                 .WithTrackingName(StepNames.ReadOptions);
 
-            var sources = layout.Combine(options)
-                .SelectMany(static (pair, ct) => EmitSafely(pair.Left, pair.Right, ct))
+            var emitted = layout.Combine(options)
+                .Select(static (pair, ct) => EmitSafely(pair.Left, pair.Right, ct))
                 .WithTrackingName(StepNames.EmitSource);
+
+            var sources = emitted.SelectMany(static (e, _) => e.Files);
 
             var diagnostics = layout
                 .Select(static (model, _) => model.Diagnostics)
@@ -49,10 +51,9 @@ namespace EvtchnAbiGen.Generator
             context.RegisterSourceOutput(sources, static (spc, file) =>
                 spc.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8)));
 
-            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-            {
-                foreach (var d in list) spc.ReportDiagnostic(ToRoslyn(d));
-            });
+            context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
+            context.RegisterSourceOutput(options.Select(static (o, _) => o.Diagnostics), static (spc, list) => Report(spc, list));
+            context.RegisterSourceOutput(emitted.Select(static (e, _) => e.Diagnostics), static (spc, list) => Report(spc, list));
         }
 
         private static SpecFile ParseSafely(AdditionalText text, CancellationToken ct)
@@ -65,7 +66,7 @@ namespace EvtchnAbiGen.Generator
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 return new SpecFile(text.Path, null, null, EquatableArray<Item>.Empty,
-                    new[] { Internal(text.Path, ex) }.ToEquatableArray());
+                    new[] { Internal(text.Path, "reading this spec", ex) }.ToEquatableArray());
             }
         }
 
@@ -82,43 +83,39 @@ namespace EvtchnAbiGen.Generator
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new SpecSetModel(EquatableArray<AbiLayout>.Empty, new[] { Internal(files.FirstOrDefault()?.Path ?? "", ex) }.ToEquatableArray(),
+                return new SpecSetModel(EquatableArray<AbiLayout>.Empty, new[] { Internal(files.FirstOrDefault()?.Path ?? "", "laying out the specs", ex) }.ToEquatableArray(),
                     EquatableArray<PortableRecord>.Empty);
             }
         }
 
-        private static ImmutableArray<GeneratedFile> EmitSafely(SpecSetModel model, GeneratorOptions options, CancellationToken ct)
+        private static EmitResult EmitSafely(SpecSetModel model, OptionsResult options, CancellationToken ct)
         {
-            var builder = ImmutableArray.CreateBuilder<GeneratedFile>();
+            var files = new System.Collections.Generic.List<GeneratedFile>();
+            var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
             foreach (var abi in model.Abis)
             {
                 ct.ThrowIfCancellationRequested();
                 if (!options.Wants(abi.Target.Name)) continue;
                 try
                 {
-                    builder.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options, model.Portability)));
+                    files.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options.Options, model.Portability)));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    builder.Add(new GeneratedFile(CSharpEmitter.HintName(abi), "// EvtchnAbiGen internal error: " + ex.GetType().Name + ": " + ex.Message.Replace('\n', ' ') + "\n"));
+                    // No half-written file: the failure is a diagnostic, not a comment in the output.
+                    diagnostics.Add(Internal("", $"emitting the {abi.Target.Name} types", ex));
                 }
             }
-            return builder.ToImmutable();
+            return new EmitResult(files.ToEquatableArray(), diagnostics.ToEquatableArray());
         }
 
-        private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
+        private static void Report(SourceProductionContext spc, EquatableArray<SpecDiagnostic> list)
         {
-            string visibility = options.TryGetValue("build_property.EvtchnAbiGenVisibility", out var v) && v.Trim() == "internal" ? "internal" : "public";
-            var abis = options.TryGetValue("build_property.EvtchnAbiGenAbis", out var a) && !string.IsNullOrWhiteSpace(a)
-                ? a.Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries).ToEquatableArray()
-                : EquatableArray<string>.Empty;
-            return new GeneratorOptions(visibility, abis);
+            foreach (var d in list) spc.ReportDiagnostic(ToRoslyn(d));
         }
 
-        private static SpecDiagnostic Internal(string path, Exception ex)
-            => new SpecDiagnostic(DiagnosticIds.InternalError, SpecSeverity.Error,
-                $"EvtchnAbiGen failed on this spec ({ex.GetType().Name}: {ex.Message}); please report it with the spec attached",
-                SpecLocation.None(path));
+        internal static SpecDiagnostic Internal(string path, string step, Exception ex)
+            => SpecDiagnostic.Create(DiagnosticCatalog.InternalError, SpecLocation.None(path), step, ex.GetType().Name, ex.Message.Replace('\n', ' '));
 
         private static Diagnostic ToRoslyn(SpecDiagnostic d)
         {
@@ -127,7 +124,10 @@ namespace EvtchnAbiGen.Generator
                 ? Location.None
                 : Location.Create(l.Path, new TextSpan(l.Start, l.Length),
                     new LinePositionSpan(new LinePosition(l.Line, l.Column), new LinePosition(l.EndLine, l.EndColumn)));
-            return Diagnostic.Create(Descriptors.For(d.Id), location, d.Message);
+            var args = d.FormatArguments;
+            var objs = new object[args.Count];
+            for (int i = 0; i < objs.Length; i++) objs[i] = args[i];
+            return Diagnostic.Create(Descriptors.For(d.Id), location, objs);
         }
     }
 }

@@ -9,4 +9,7 @@ namespace EvtchnAbiGen.Generator
     /// <summary>The layout step's output: per-ABI models plus every spec diagnostic.</summary>
     internal sealed record SpecSetModel(EquatableArray<Core.Layout.AbiLayout> Abis, EquatableArray<SpecDiagnostic> Diagnostics,
         EquatableArray<Core.Layout.PortableRecord> Portability);
+
+    /// <summary>The emit step's output: the files, and any failure as a diagnostic (EAG0099).</summary>
+    internal sealed record EmitResult(EquatableArray<GeneratedFile> Files, EquatableArray<SpecDiagnostic> Diagnostics);
 }

@@ -84,7 +84,8 @@ namespace EvtchnAbiGen.Core.Tests
             var d = Specs.Layout("namespace T;\nstruct probe { uint8_t a; uint32_t b; }").Diagnostics.Single(x => x.Id == DiagnosticIds.ImplicitPadding);
             Assert.Equal(SpecSeverity.Info, d.Severity);
             Assert.Contains("3 byte(s) at offset 1", d.Message);
-            Assert.Contains("x86_32/x86_64/arm32/arm64", d.Message);
+            Assert.Contains("3 byte(s) at offset 1 on every ABI", d.Message);
+            Assert.Equal(new[] { "struct", "probe", "3 byte(s) at offset 1 on every ABI" }, d.Arguments.ToArray());
         }
 
         [Theory]

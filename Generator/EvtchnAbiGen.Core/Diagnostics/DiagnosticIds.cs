@@ -1,8 +1,14 @@
 namespace EvtchnAbiGen.Core.Diagnostics
 {
-    /// <summary>Stable diagnostic IDs. Never renumber: they are tracked in
-    /// Generator/EvtchnAbiGen.Generator/AnalyzerReleases.*.md and documented in docs/diagnostics.md.</summary>
-    public static class DiagnosticIds
+    /// <summary>Stable diagnostic IDs. Never renumber. Titles, severities and messages are in
+    /// <see cref="DiagnosticCatalog"/>.</summary>
+    // Internal in the analyzers, which compile this file too (no duplicate public types).
+#if EVTCHNABIGEN_ANALYZERS
+    internal
+#else
+    public
+#endif
+    static class DiagnosticIds
     {
         public const string EmptySpec = "EAG0001";
         public const string NotText = "EAG0002";
@@ -24,31 +30,22 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string ImplicitPadding = "EAG0018";
         public const string NameCollision = "EAG0019";
         public const string InternalError = "EAG0099";
+        public const string AbiDivergence = "EAG0020";
+        public const string BadOption = "EAG0021";
 
-        /// <summary>Short titles, for the Roslyn descriptors and docs.</summary>
-        public static string Title(string id) => id switch
-        {
-            EmptySpec => "Spec file is empty",
-            NotText => "Spec file is not text",
-            Syntax => "Spec syntax error",
-            UnknownType => "Unknown type",
-            DuplicateField => "Duplicate field",
-            DuplicateDeclaration => "Duplicate declaration",
-            UnknownConstant => "Unknown constant",
-            CyclicConstant => "Cyclic constant",
-            BadExpression => "Invalid constant expression",
-            BadArrayLength => "Invalid array length",
-            TooLarge => "Record too large",
-            BadBit => "Invalid bit or bit range",
-            UnknownSelector => "Unknown ABI selector",
-            BadAttribute => "Invalid attribute",
-            RecursiveType => "Recursive type",
-            BadAlignment => "Invalid alignment",
-            NamespaceMismatch => "Conflicting namespaces",
-            ImplicitPadding => "Implicit padding",
-            NameCollision => "Name collision in generated C#",
-            InternalError => "Internal error",
-            _ => "EvtchnAbiGen diagnostic",
-        };
+        // Usage analyzers (consumer code that uses generated types).
+        public const string NonAtomicWrite = "EAG1001";
+        public const string SharedStructCopy = "EAG1002";
+        public const string BitIndexOutOfRange = "EAG1003";
+        public const string UnguardedClear = "EAG1004";
+
+        // The layout verifier (evtchn-abi verify; SARIF rules).
+        public const string DriftSize = "EAG2001";
+        public const string DriftField = "EAG2002";
+        public const string DriftMissingInSpec = "EAG2003";
+        public const string DriftMissingInC = "EAG2004";
+        public const string DriftStructMissing = "EAG2005";
+        public const string DriftConstantValue = "EAG2006";
+        public const string DriftConstantMissing = "EAG2007";
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using EvtchnAbiGen.Core.Contract;
 using EvtchnAbiGen.Core.Layout;
 
 namespace EvtchnAbiGen.Core.Emit
@@ -37,9 +38,11 @@ namespace EvtchnAbiGen.Core.Emit
                 string t = CSharpNames.Integer(size, false);
                 int bits = size * 8;
                 string name = SharedTypeName(size);
+                string bit = BitParameter(bits, name);
                 bool native = size >= 4; // Interlocked.Or/And exist for 32/64-bit only
                 _w.Line();
                 _w.Doc($"A {bits}-bit word in memory shared with Xen or another guest. Its value is private, so every\naccess is atomic: Read/Write are volatile, the rest are interlocked.");
+                _w.Line(GeneratedContract.Apply(GeneratedContract.SharedMemoryAttribute));
                 _w.Line($"[global::System.Runtime.InteropServices.StructLayout(LayoutKind.Sequential, Size = {size})]");
                 using (_w.Block($"{Vis} struct {name}"))
                 {
@@ -54,22 +57,22 @@ namespace EvtchnAbiGen.Core.Emit
                         _w.Line($"/// <summary>Atomically ORs <paramref name=\"mask\"/> in; returns the old value (a CAS loop on x64 when the result is used).</summary>");
                         _w.Line($"{MI} public {t} Or({t} mask) => {IL}.Or(ref _value, mask);");
                         _w.Line($"{MI} public {t} And({t} mask) => {IL}.And(ref _value, mask);");
-                        _w.Line($"{MI} public void SetBit(int bit) {{ Check(bit); {IL}.Or(ref _value, ({t})1 << bit); }}");
-                        _w.Line($"{MI} public void ClearBit(int bit) {{ Check(bit); {IL}.And(ref _value, ~(({t})1 << bit)); }}");
-                        _w.Line($"{MI} public bool TestAndSetBit(int bit) {{ Check(bit); {t} m = ({t})1 << bit; return ({IL}.Or(ref _value, m) & m) != 0; }}");
-                        _w.Line($"{MI} public bool TestAndClearBit(int bit) {{ Check(bit); {t} m = ({t})1 << bit; return ({IL}.And(ref _value, ~m) & m) != 0; }}");
+                        _w.Line($"{MI} public void SetBit({bit}) {{ Check(bit); {IL}.Or(ref _value, ({t})1 << bit); }}");
+                        _w.Line($"{MI} public void ClearBit({bit}) {{ Check(bit); {IL}.And(ref _value, ~(({t})1 << bit)); }}");
+                        _w.Line($"{MI} public bool TestAndSetBit({bit}) {{ Check(bit); {t} m = ({t})1 << bit; return ({IL}.Or(ref _value, m) & m) != 0; }}");
+                        _w.Line($"{MI} public bool TestAndClearBit({bit}) {{ Check(bit); {t} m = ({t})1 << bit; return ({IL}.And(ref _value, ~m) & m) != 0; }}");
                     }
                     else
                     {
                         _w.Line($"/// <summary>Atomically ORs <paramref name=\"mask\"/> in (compare-exchange loop); returns the old value.</summary>");
                         _w.Line($"public {t} Or({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {IL}.CompareExchange(ref _value, ({t})(old | mask), old); if (seen == old) return old; old = seen; }} }}");
                         _w.Line($"public {t} And({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {IL}.CompareExchange(ref _value, ({t})(old & mask), old); if (seen == old) return old; old = seen; }} }}");
-                        _w.Line($"public void SetBit(int bit) {{ Check(bit); Or(({t})(1 << bit)); }}");
-                        _w.Line($"public void ClearBit(int bit) {{ Check(bit); And(({t})~(1 << bit)); }}");
-                        _w.Line($"public bool TestAndSetBit(int bit) {{ Check(bit); {t} m = ({t})(1 << bit); return (Or(m) & m) != 0; }}");
-                        _w.Line($"public bool TestAndClearBit(int bit) {{ Check(bit); {t} m = ({t})(1 << bit); return (And(({t})~m) & m) != 0; }}");
+                        _w.Line($"public void SetBit({bit}) {{ Check(bit); Or(({t})(1 << bit)); }}");
+                        _w.Line($"public void ClearBit({bit}) {{ Check(bit); And(({t})~(1 << bit)); }}");
+                        _w.Line($"public bool TestAndSetBit({bit}) {{ Check(bit); {t} m = ({t})(1 << bit); return (Or(m) & m) != 0; }}");
+                        _w.Line($"public bool TestAndClearBit({bit}) {{ Check(bit); {t} m = ({t})(1 << bit); return (And(({t})~m) & m) != 0; }}");
                     }
-                    _w.Line($"{MI} public bool TestBit(int bit) {{ Check(bit); return ({VO}.Read(ref _value) & (({t})1 << bit)) != 0; }}");
+                    _w.Line($"{MI} public bool TestBit({bit}) {{ Check(bit); return ({VO}.Read(ref _value) & (({t})1 << bit)) != 0; }}");
                     _w.Line($"{MI} private static void Check(int bit) {{ if ((uint)bit >= {bits}u) Throw(bit); }}");
                     _w.Line($"private static void Throw(int bit) => throw new global::System.ArgumentOutOfRangeException(nameof(bit), bit, \"bit must be 0..{bits - 1}\");");
                     _w.Line($"public override string ToString() => \"0x\" + {VO}.Read(ref _value).ToString(\"X{size * 2}\");");
@@ -79,9 +82,10 @@ namespace EvtchnAbiGen.Core.Emit
 
         /// <summary>Bit operations on an inline array of W-bit words: checked (ArgumentOutOfRangeException past
         /// the bitmap) and Unchecked forms for hot loops.</summary>
-        private void EmitBitmapOps(string element, int length, int wordBits)
+        private void EmitBitmapOps(string element, int length, int wordBits, string bitmapName)
         {
             int bitCount = length * wordBits;
+            string bitParam = BitParameter(bitCount, bitmapName);
             int shift = wordBits == 64 ? 6 : 5;
             string one = "1" + Suffix(wordBits / 8);
             _w.Line($"/// <summary>Bits per word: bit n is bit n % {wordBits} of word n / {wordBits}, as in Xen.</summary>");
@@ -104,9 +108,9 @@ namespace EvtchnAbiGen.Core.Emit
                 string ret = returns ? "bool" : "void";
                 string body = returns ? $"return {checkedBody};" : $"{checkedBody};";
                 _w.Line($"/// <summary>{doc} Throws ArgumentOutOfRangeException unless 0 &lt;= bit &lt; {bitCount}.</summary>");
-                _w.Line($"{MI} public {ret} {name}(int bit) {{ Check(bit); {body} }}");
+                _w.Line($"{MI} public {ret} {name}({bitParam}) {{ Check(bit); {body} }}");
                 _w.Line($"/// <summary>{doc} Unchecked: the caller guarantees 0 &lt;= bit &lt; {bitCount} (for hot loops).</summary>");
-                _w.Line($"{MI} public {ret} {name}Unchecked(int bit) {{ {body} }}");
+                _w.Line($"{MI} public {ret} {name}Unchecked({bitParam}) {{ {body} }}");
             }
             _w.Line($"/// <summary>Volatile read of word <paramref name=\"index\"/>.</summary>");
             _w.Line($"{MI} public {element} ReadWord(int index) => {VO}.Read(ref this[index]);");
@@ -118,6 +122,11 @@ namespace EvtchnAbiGen.Core.Emit
             _w.Line($"{MI} public {element} ExchangeWordUnchecked(int index, {element} value) => {IL}.Exchange(ref {US}.Add(ref _element0, index), value);");
         }
 
+        /// <summary>The bit-index parameter, carrying the capacity the analyzers check constant indexes against.</summary>
+        private string BitParameter(int bitCount, string bitmap)
+            => GeneratedContract.Apply(GeneratedContract.BitIndexAttribute,
+                $"{bitCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}, \"{_abi.Target.Name}\", \"{bitmap}\"") + " int bit";
+
         /// <summary>A spec word becomes a 1:1 wrapper struct: bit constants and pure helpers (static),
         /// and atomic per-bit and per-range operations on the word in place (instance).</summary>
         private void EmitWord(WordLayout word)
@@ -125,6 +134,7 @@ namespace EvtchnAbiGen.Core.Emit
             string t = CSharpNames.Integer(word.Size, false);
             _w.Doc(word.Doc, $"C: typedef {word.Name}, {word.Size * 8} bits{(word.Shared ? ", lives in shared memory" : "")}. " +
                 "The struct wraps exactly one word, so an array of it overlays the C array (e.g. FIFO event-array pages).");
+            if (word.Shared) _w.Line(GeneratedContract.Apply(GeneratedContract.SharedMemoryAttribute));
             _w.Line($"[global::System.Runtime.InteropServices.StructLayout(LayoutKind.Sequential, Size = {word.Size})]");
             using (_w.Block($"{Vis} partial struct {word.Name}"))
             {
@@ -146,7 +156,10 @@ namespace EvtchnAbiGen.Core.Emit
                     if (b.Width == 1)
                     {
                         _w.Line($"public const int {b.Name}_Bit = {b.Low};");
-                        _w.Line($"public const {t} {b.Name}_Mask = {mask};");
+                        if (b.GuardedBy != null)
+                            _w.Line(GeneratedContract.Apply(GeneratedContract.GuardedBitAttribute,
+                                $"\"{b.Name}\", \"{b.GuardedBy}\", \"{GeneratedContract.Clear(b.Name)}\""));
+                        _w.Line($"public const {t} {GeneratedContract.MaskConstant(b.Name)} = {mask};");
                         _w.Line($"{MI} public static bool Has{b.Name}({t} word) => (word & {b.Name}_Mask) != 0;");
                         if (native) EmitWordBitOps(t, b, word);
                     }
@@ -170,9 +183,9 @@ namespace EvtchnAbiGen.Core.Emit
             _w.Line($"/// <summary>Sets {b.Name}: one 'lock or'.</summary>");
             _w.Line($"{MI} public void Set{b.Name}() => {IL}.Or(ref _value, {m});");
             _w.Line($"{MI} public bool TestAndSet{b.Name}() => ({IL}.Or(ref _value, {m}) & {m}) != 0;");
-            _w.Line($"{MI} public bool TestAndClear{b.Name}() => ({IL}.And(ref _value, ({t})~{m}) & {m}) != 0;");
             if (b.GuardedBy == null)
             {
+                _w.Line($"{MI} public bool TestAndClear{b.Name}() => ({IL}.And(ref _value, ({t})~{m}) & {m}) != 0;");
                 _w.Line($"/// <summary>Clears {b.Name}: one 'lock and'.</summary>");
                 _w.Line($"{MI} public void Clear{b.Name}() => {IL}.And(ref _value, ({t})~{m});");
                 return;
@@ -193,6 +206,8 @@ namespace EvtchnAbiGen.Core.Emit
                     _w.Line("spin.SpinOnce(sleep1Threshold: -1);");
                 }
             }
+            _w.Line($"/// <summary>Clears {b.Name} as <see cref=\"Clear{b.Name}\"/> does (waiting while {b.GuardedBy} is set); returns whether it was set.</summary>");
+            _w.Line($"{MI} public bool TestAndClear{b.Name}() => (Clear{b.Name}() & {m}) != 0;");
         }
 
         private void EmitWordRangeOps(string t, WordBitLayout b)

@@ -370,9 +370,9 @@ namespace EvtchnAbiGen.Core.Layout
                 long offset = isUnion ? 0 : AlignUp(cursor, f.Align);
                 if (offset + f.Size > LayoutEngine.MaxRecordSize)
                 {
-                    Error(DiagnosticIds.TooLarge, f.Location,
-                        $"{Kind(isUnion)} {name} grows past {LayoutEngine.MaxRecordSize} bytes on {_t.Name} at this field (offset {offset}, size {f.Size}); " +
-                        "shrink the array or split the record");
+                    Report(SpecDiagnostic.Create(DiagnosticCatalog.TooLarge, f.Location,
+                        $"{Kind(isUnion)} {name} at this field (offset {offset}, size {f.Size})", $"{offset + f.Size} bytes",
+                        Num(LayoutEngine.MaxRecordSize), "shrink the array or split the record"));
                     return null;
                 }
                 fields.Add(f with { Offset = (int)offset });
@@ -428,16 +428,15 @@ namespace EvtchnAbiGen.Core.Layout
                 if (v == null) return null;
                 if (v.Value <= 0)
                 {
-                    Error(DiagnosticIds.BadArrayLength, d.Location,
-                        $"array length of '{fieldName}' is {v.Value} on {_t.Name}; it must be at least 1 (C forbids empty arrays in this position)");
+                    Report(SpecDiagnostic.Create(DiagnosticCatalog.BadArrayLength, d.Location, fieldName ?? "(anonymous)", Num(v.Value)));
                     return null;
                 }
                 // Both factors are capped before multiplying, so this cannot overflow.
                 if (v.Value > LayoutEngine.MaxRecordSize || total * v.Value > LayoutEngine.MaxRecordSize)
                 {
                     string bytes = v.Value > LayoutEngine.MaxRecordSize ? $"{v.Value} elements" : $"{total * v.Value} bytes";
-                    Error(DiagnosticIds.TooLarge, d.Location,
-                        $"array '{fieldName}' needs {bytes} on {_t.Name}, more than the limit of {LayoutEngine.MaxRecordSize} bytes; shrink it");
+                    Report(SpecDiagnostic.Create(DiagnosticCatalog.TooLarge, d.Location, $"array '{fieldName ?? "(anonymous)"}'", bytes,
+                        Num(LayoutEngine.MaxRecordSize), "shrink it"));
                     return null;
                 }
                 total *= v.Value;
@@ -562,7 +561,12 @@ namespace EvtchnAbiGen.Core.Layout
         private static string Kind(bool isUnion) => isUnion ? "union" : "struct";
 
         private void Error(string id, SpecLocation loc, string message)
-            => _diags.Add(new SpecDiagnostic(id, SpecSeverity.Error, message, loc));
+            => _diags.Add(new SpecDiagnostic(id, message, loc));
+
+        /// <summary>A diagnostic that depends on the layout, so holds on this ABI.</summary>
+        private void Report(SpecDiagnostic d) => _diags.Add(d.On(new[] { _t.Name }));
+
+        private static string Num(long v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static string Suggest(string name, IEnumerable<string> candidates)
         {

@@ -57,8 +57,7 @@ namespace EvtchnAbiGen.Core.Layout
                 }
                 else if (ns != f.Namespace)
                 {
-                    diagnostics.Add(new SpecDiagnostic(DiagnosticIds.NamespaceMismatch, SpecSeverity.Error,
-                        $"namespace '{f.Namespace}' differs from '{ns}' declared in {nsPath}; all spec files of a project share one namespace",
+                    diagnostics.Add(new SpecDiagnostic(DiagnosticIds.NamespaceMismatch, $"namespace '{f.Namespace}' differs from '{ns}' declared in {nsPath}; all spec files of a project share one namespace",
                         f.NamespaceLocation ?? SpecLocation.None(f.Path)));
                 }
             }
@@ -75,44 +74,34 @@ namespace EvtchnAbiGen.Core.Layout
             foreach (var g in groups)
             {
                 var parts = g.GroupBy(x => string.Join(", ", x.record.Padding.Select(p => $"{p.Length} byte(s) at offset {p.Offset}")))
-                    .Select(pg => $"{pg.Key} on {string.Join("/", pg.Select(x => x.abi))}");
+                    .Select(pg => $"{pg.Key} on {SpecDiagnostic.AbiList(pg.Select(x => x.abi))}");
                 var first = g.First().record;
-                diagnostics.Add(new SpecDiagnostic(DiagnosticIds.ImplicitPadding, SpecSeverity.Info,
-                    $"{(first.IsUnion ? "union" : "struct")} {first.Name} has implicit padding: {string.Join("; ", parts)}. " +
-                    "C leaves these bytes undefined; if the struct crosses a trust boundary, add explicit 'reserved' fields",
-                    first.Location));
+                diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.ImplicitPadding, first.Location,
+                    first.IsUnion ? "union" : "struct", first.Name, string.Join("; ", parts)));
             }
         }
 
-        /// <summary>Drops repeats and merges a diagnostic that several ABIs raise with the same numbers
-        /// into one, naming the ABIs ("on x86_64/arm64").</summary>
+        /// <summary>Drops repeats and merges a diagnostic that several ABIs raise with the same arguments
+        /// into one that holds on all of them.</summary>
         private static IEnumerable<SpecDiagnostic> Dedupe(List<SpecDiagnostic> diagnostics)
         {
-            var groups = new Dictionary<(string, SpecLocation, string), List<(SpecDiagnostic d, string? abi)>>();
-            var order = new List<(string, SpecLocation, string)>();
+            var merged = new Dictionary<(string, SpecLocation, EquatableArray<string>), List<string>>();
+            var order = new List<(string, SpecLocation, EquatableArray<string>)>();
             foreach (var d in diagnostics)
             {
-                string? abi = AbiTarget.All.Select(t => t.Name).FirstOrDefault(n => d.Message.Contains("on " + n));
-                string key = abi == null ? d.Message : d.Message.Replace("on " + abi, "on *");
-                var k = (d.Id, d.Location, key);
-                if (!groups.TryGetValue(k, out var list))
+                var key = (d.Id, d.Location, d.Arguments);
+                if (!merged.TryGetValue(key, out var abis))
                 {
-                    groups[k] = list = new List<(SpecDiagnostic, string?)>();
-                    order.Add(k);
+                    merged[key] = abis = new List<string>();
+                    order.Add(key);
                 }
-                if (!list.Any(x => x.abi == abi)) list.Add((d, abi));
+                abis.AddRange(d.Abis.Where(a => !abis.Contains(a)));
             }
-            foreach (var k in order)
+            foreach (var key in order)
             {
-                var list = groups[k];
-                var first = list[0];
-                if (first.abi == null || list.Count == 1)
-                {
-                    yield return first.d;
-                    continue;
-                }
-                string abis = list.Count == AbiTarget.All.Count ? "every ABI" : string.Join("/", list.Select(x => x.abi));
-                yield return first.d with { Message = k.Item3.Replace("on *", "on " + abis) };
+                var abis = merged[key];
+                var byTable = AbiTarget.All.Select(t => t.Name).Where(abis.Contains);
+                yield return new SpecDiagnostic(key.Item1, key.Item2, key.Item3, byTable.ToEquatableArray());
             }
         }
     }

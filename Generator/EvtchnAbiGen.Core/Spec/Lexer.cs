@@ -127,7 +127,7 @@ namespace EvtchnAbiGen.Core.Spec
         }
 
         private void Report(int start, int length, int line, int col, string message)
-            => _diagnostics.Add(new SpecDiagnostic(DiagnosticIds.Syntax, SpecSeverity.Error, message,
+            => _diagnostics.Add(new SpecDiagnostic(DiagnosticIds.Syntax, message,
                 new SpecLocation(_path, start, length, line, col, line, col + length)));
 
         private char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';

@@ -34,16 +34,14 @@ namespace EvtchnAbiGen.Core.Spec
             var diagnostics = new List<SpecDiagnostic>();
             if (LooksBinary(text))
             {
-                diagnostics.Add(new SpecDiagnostic(DiagnosticIds.NotText, SpecSeverity.Error,
-                    "the spec file is not text (it holds NUL or control bytes); spec files are UTF-8 text",
+                diagnostics.Add(new SpecDiagnostic(DiagnosticIds.NotText, "the spec file is not text (it holds NUL or control bytes); spec files are UTF-8 text",
                     new SpecLocation(path, 0, 0, 0, 0, 0, 0)));
                 return new SpecFile(path, null, null, EquatableArray<Item>.Empty, diagnostics.ToEquatableArray());
             }
             var tokens = new Lexer(path, text, diagnostics).Lex();
             if (tokens.TrueForAll(t => t.Kind == TokenKind.EndOfFile || t.Kind == TokenKind.DocComment))
             {
-                diagnostics.Add(new SpecDiagnostic(DiagnosticIds.EmptySpec, SpecSeverity.Warning,
-                    "the spec file declares nothing; add a 'namespace' and declarations, or remove it from AdditionalFiles",
+                diagnostics.Add(new SpecDiagnostic(DiagnosticIds.EmptySpec, "the spec file declares nothing; add a 'namespace' and declarations, or remove it from AdditionalFiles",
                     new SpecLocation(path, 0, 0, 0, 0, 0, 0)));
                 return new SpecFile(path, null, null, EquatableArray<Item>.Empty, diagnostics.ToEquatableArray());
             }
@@ -539,7 +537,7 @@ namespace EvtchnAbiGen.Core.Spec
         private void Error(string id, Token at, string message)
         {
             if (ErrorCount >= MaxErrors) return;
-            _diagnostics.Add(new SpecDiagnostic(id, SpecSeverity.Error, message, Loc(at)));
+            _diagnostics.Add(new SpecDiagnostic(id, message, Loc(at)));
         }
 
         /// <summary>From the start of <paramref name="a"/> to the end of <paramref name="b"/>.</summary>
