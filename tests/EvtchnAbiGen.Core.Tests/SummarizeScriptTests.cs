@@ -23,22 +23,15 @@ namespace EvtchnAbiGen.Core.Tests
 
         private static (int code, string line) Summarize(params string[] trxFiles)
         {
-            string dir = Directory.CreateTempSubdirectory("evtchn-trx-").FullName;
-            try
-            {
-                for (int i = 0; i < trxFiles.Length; i++) File.WriteAllText(Path.Combine(dir, $"r{i}.trx"), trxFiles[i]);
-                var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };
-                psi.ArgumentList.Add(Path.Combine(TestSupport.TestPaths.RepoRoot, "tests", "summarize"));
-                psi.ArgumentList.Add(dir);
-                using var p = Process.Start(psi)!;
-                string stdout = p.StandardOutput.ReadToEnd();
-                p.WaitForExit();
-                return (p.ExitCode, stdout.Trim());
-            }
-            finally
-            {
-                Directory.Delete(dir, recursive: true);
-            }
+            using var dir = new TestSupport.TempDir("evtchn-trx-");
+            for (int i = 0; i < trxFiles.Length; i++) File.WriteAllText(Path.Combine(dir.Path, $"r{i}.trx"), trxFiles[i]);
+            var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };
+            psi.ArgumentList.Add(Path.Combine(TestSupport.TestPaths.RepoRoot, "tests", "summarize"));
+            psi.ArgumentList.Add(dir.Path);
+            using var p = Process.Start(psi)!;
+            string stdout = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, stdout.Trim());
         }
 
         [Fact]

@@ -14,7 +14,8 @@ namespace EvtchnAbiGen.Runtime.Tests
         {
             string dll = TestSupport.TestPaths.BuiltDll(Path.Combine("tests", "EvtchnAbiGen.JitProbe"), "EvtchnAbiGen.JitProbe");
             Assert.True(File.Exists(dll), dll + " was not built");
-            string outFile = Path.Combine(Path.GetTempPath(), $"jitprobe-{probe}-{Environment.ProcessId}.txt");
+            using var temp = new TestSupport.TempDir("evtchn-jitprobe-");
+            string outFile = Path.Combine(temp.Path, probe + ".txt");
             var psi = new ProcessStartInfo("dotnet", dll) { RedirectStandardOutput = true, UseShellExecute = false };
             psi.Environment["DOTNET_JitDisasm"] = probe;
             psi.Environment["DOTNET_JitStdOutFile"] = outFile;
@@ -25,7 +26,6 @@ namespace EvtchnAbiGen.Runtime.Tests
                 Assert.Equal(0, p.ExitCode);
             }
             string text = File.ReadAllText(outFile);
-            File.Delete(outFile);
             Assert.Contains("Assembly listing for method", text);
             return text;
         }

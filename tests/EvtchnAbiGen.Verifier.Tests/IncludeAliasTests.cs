@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EvtchnAbiGen.TestSupport;
 using Xunit;
 
 namespace EvtchnAbiGen.Verifier.Tests
@@ -25,19 +26,19 @@ namespace EvtchnAbiGen.Verifier.Tests
             return headers;
         }
 
-        private static void Cleanup(string tempRoot, string headers, string? alias = null)
+        /// <summary>The alias folders a test made (they live outside its TempDir).</summary>
+        private static void DeleteAliases(string headers, string? alias = null)
         {
             var aliases = AliasesOf(headers);
             if (alias != null && Directory.Exists(alias) && !aliases.Contains(alias)) aliases.Add(alias);
             foreach (var a in aliases) Directory.Delete(a, recursive: true);
-            Directory.Delete(tempRoot, recursive: true);
         }
 
         [Fact]
         public void Separate_verify_runs_reuse_one_alias_folder()
         {
-            string temp = Directory.CreateTempSubdirectory("evtchn-alias-").FullName;
-            string headers = HeadersNotNamedXen(temp);
+            using var temp = new TempDir("evtchn-alias-");
+            string headers = HeadersNotNamedXen(temp.Path);
             try
             {
                 var (code, stdout, stderr) = Fixture.Cli("verify", "--headers", headers, "--abi", "x86_64");
@@ -51,22 +52,22 @@ namespace EvtchnAbiGen.Verifier.Tests
             }
             finally
             {
-                Cleanup(temp, headers);
+                DeleteAliases(headers);
             }
         }
 
         [Fact]
         public void A_stale_alias_link_is_replaced()
         {
-            string temp = Directory.CreateTempSubdirectory("evtchn-alias-").FullName;
-            string headers = HeadersNotNamedXen(temp);
+            using var temp = new TempDir("evtchn-alias-");
+            string headers = HeadersNotNamedXen(temp.Path);
             string? root = null;
             try
             {
                 root = HeaderSet.ForXenDirectory(headers, HeaderSet.BuiltInExtras()).IncludeRoot;
                 string link = Path.Combine(root, "xen");
                 File.Delete(link);
-                Directory.CreateSymbolicLink(link, Path.Combine(temp, "gone"));
+                Directory.CreateSymbolicLink(link, Path.Combine(temp.Path, "gone"));
 
                 Assert.Equal(root, HeaderSet.ForXenDirectory(headers, HeaderSet.BuiltInExtras()).IncludeRoot);
                 Assert.Equal(headers, new FileInfo(link).LinkTarget);
@@ -74,7 +75,7 @@ namespace EvtchnAbiGen.Verifier.Tests
             }
             finally
             {
-                Cleanup(temp, headers, root);
+                DeleteAliases(headers, root);
             }
         }
     }
