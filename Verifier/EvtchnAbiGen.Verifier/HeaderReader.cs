@@ -125,7 +125,7 @@ namespace EvtchnAbiGen.Verifier
             {
                 var d = clang.getDiagnostic(tu, i);
                 if (clang.getDiagnosticSeverity(d) >= CXDiagnosticSeverity.CXDiagnostic_Error)
-                    errors.Add(clang.formatDiagnostic(d, clang.defaultDiagnosticDisplayOptions()).ToString());
+                    errors.Add(clang.formatDiagnostic(d, clang.defaultDiagnosticDisplayOptions()).Take());
                 clang.disposeDiagnostic(d);
             }
             if (errors.Count > 0)

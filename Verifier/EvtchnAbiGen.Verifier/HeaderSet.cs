@@ -41,11 +41,7 @@ namespace EvtchnAbiGen.Verifier
             else
             {
                 // The headers include each other as <xen/...> only through our 3-level header; give it a 'xen' alias.
-                root = Path.Combine(Path.GetTempPath(), "evtchnabigen-include-" + Math.Abs(StringComparer.Ordinal.GetHashCode(full)).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(root);
-                string link = Path.Combine(root, "xen");
-                if (Directory.Exists(link) && new DirectoryInfo(link).LinkTarget != full) Directory.Delete(link);
-                if (!Directory.Exists(link)) Directory.CreateSymbolicLink(link, full);
+                root = IncludeAlias.Ensure(full);
             }
             return new HeaderSet(root, XenHeaders, extra.ToList(), (clangArgs ?? Array.Empty<string>()).ToList());
         }

@@ -57,7 +57,7 @@ namespace EvtchnAbiGen.Verifier
             }
         }
 
-        public static string ClangVersion() => clang.getClangVersion().ToString();
+        public static string ClangVersion() => clang.getClangVersion().Take();
 
         private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
             => name == "libclang" ? _handle : IntPtr.Zero;

@@ -79,7 +79,8 @@ namespace EvtchnAbiGen.Core.Tests
         [Fact]
         public void Bad_spec_prints_located_error_and_exits_1()
         {
-            string dir = Directory.CreateTempSubdirectory("evtchn-cli").FullName;
+            using var temp = new TestSupport.TempDir("evtchn-cli-");
+            string dir = temp.Path;
             string path = Path.Combine(dir, "bad.abi");
             File.WriteAllText(path, "namespace T;\nstruct s {\n    mystery_t x;\n}\n");
             var (code, stdout, stderr) = Run("layout", path);

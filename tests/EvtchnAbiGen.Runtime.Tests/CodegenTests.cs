@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -15,7 +14,8 @@ namespace EvtchnAbiGen.Runtime.Tests
         {
             string dll = TestSupport.TestPaths.BuiltDll(Path.Combine("tests", "EvtchnAbiGen.JitProbe"), "EvtchnAbiGen.JitProbe");
             Assert.True(File.Exists(dll), dll + " was not built");
-            string outFile = Path.Combine(Path.GetTempPath(), $"jitprobe-{probe}-{Environment.ProcessId}.txt");
+            using var temp = new TestSupport.TempDir("evtchn-jitprobe-");
+            string outFile = Path.Combine(temp.Path, probe + ".txt");
             var psi = new ProcessStartInfo("dotnet", dll) { RedirectStandardOutput = true, UseShellExecute = false };
             psi.Environment["DOTNET_JitDisasm"] = probe;
             psi.Environment["DOTNET_JitStdOutFile"] = outFile;
@@ -26,29 +26,26 @@ namespace EvtchnAbiGen.Runtime.Tests
                 Assert.Equal(0, p.ExitCode);
             }
             string text = File.ReadAllText(outFile);
-            File.Delete(outFile);
             Assert.Contains("Assembly listing for method", text);
             return text;
         }
 
         private static int Count(string text, string pattern) => Regex.Matches(text, pattern).Count;
 
-        [Theory]
+        [X64Theory] // arm64 uses LSE atomics; not checked here
         [InlineData("Probe_SetBit", @"lock\s+or\b")]
         [InlineData("Probe_ClearBit", @"lock\s+and\b")]
         [InlineData("Probe_SetPending", @"lock\s+or\b")]
         public void Result_discarded_ops_are_one_locked_instruction(string probe, string locked)
         {
-            if (RuntimeInformation.ProcessArchitecture != Architecture.X64) return; // arm64 uses LSE; not checked here
             string asm = Disasm(probe);
             Assert.Equal(1, Count(asm, locked));
             Assert.Equal(0, Count(asm, "cmpxchg"));
         }
 
-        [Fact]
+        [X64Fact]
         public void Test_and_set_needs_the_old_value_so_it_is_a_compare_exchange_and_exchange_is_xchg()
         {
-            if (RuntimeInformation.ProcessArchitecture != Architecture.X64) return;
             Assert.Equal(1, Count(Disasm("Probe_TestAndSetBit"), @"lock\s+cmpxchg"));
             Assert.True(Count(Disasm("Probe_ExchangeSelector"), @"xchg") >= 1);
         }

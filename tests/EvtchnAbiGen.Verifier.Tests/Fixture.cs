@@ -24,21 +24,11 @@ namespace EvtchnAbiGen.Verifier.Tests
 
         public static void LoadClang() => Assert.Null(LibClangLoader.Load());
 
-        /// <summary>A private copy of Xen's headers in a folder named 'xen', to mutate.</summary>
-        public static string CopyHeaders()
+        /// <summary>A private copy of Xen's headers in a folder named 'xen', to mutate; dispose it to delete it.</summary>
+        public static HeaderCopy CopyHeaders()
         {
             Assert.True(File.Exists(Path.Combine(SystemHeaders, "event_channel.h")), "libxen-dev is not installed (scripts/install-deps)");
-            string root = Directory.CreateTempSubdirectory("evtchn-verify-").FullName;
-            string xen = Path.Combine(root, "xen");
-            CopyDir(SystemHeaders, xen);
-            return xen;
-        }
-
-        private static void CopyDir(string from, string to)
-        {
-            Directory.CreateDirectory(to);
-            foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-            foreach (var d in Directory.GetDirectories(from)) CopyDir(d, Path.Combine(to, Path.GetFileName(d)));
+            return new HeaderCopy(SystemHeaders);
         }
 
         /// <summary>Replaces one exact snippet; fails if it is not there, so a header update cannot make a test vacuous.</summary>

@@ -22,7 +22,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Widened_field_type()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "struct evtchn_bind_ipi {\n    uint32_t vcpu;", "struct evtchn_bind_ipi {\n    uint64_t vcpu;");
             var r = Fixture.Verify(dir);
             var x64 = Fixture.Of(r, "x86_64", "evtchn_bind_ipi");
@@ -36,7 +37,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Removed_field()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "xen.h", "    uint32_t wc_nsec;\n", "");
             var r = Fixture.Verify(dir);
             foreach (var abi in new[] { "x86_32", "x86_64", "arm32", "arm64" })
@@ -54,7 +56,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Swapped_fields()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "    evtchn_port_t port;\n    uint32_t priority;", "    uint32_t priority;\n    evtchn_port_t port;");
             var r = Fixture.Verify(dir);
             foreach (var abi in new[] { "x86_32", "arm64" })
@@ -69,7 +72,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Changed_array_length()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "uint32_t head[EVTCHN_FIFO_MAX_QUEUES];", "uint32_t head[8];");
             var d = Fixture.Of(Fixture.Verify(dir), "arm32", "evtchn_fifo_control_block");
             Has(d, DriftKind.FieldSize, "head", "32", "64");
@@ -79,7 +83,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Changed_define()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "#define EVTCHNOP_set_priority    13", "#define EVTCHNOP_set_priority    31");
             var r = Fixture.Verify(dir);
             foreach (var a in r.Abis)
@@ -95,7 +100,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Changed_typedef()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "xen.h", "typedef uint16_t domid_t;", "typedef uint32_t domid_t;");
             var r = Fixture.Verify(dir);
             var d = Fixture.Of(r, "x86_64", "evtchn_alloc_unbound");
@@ -108,7 +114,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Added_packing_pragma()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "struct evtchn_init_control {", "#pragma pack(push, 4)\nstruct evtchn_init_control {");
             Fixture.Mutate(dir, "event_channel.h", "typedef struct evtchn_init_control evtchn_init_control_t;", "#pragma pack(pop)\ntypedef struct evtchn_init_control evtchn_init_control_t;");
             var r = Fixture.Verify(dir);

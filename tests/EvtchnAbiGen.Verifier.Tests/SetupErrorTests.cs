@@ -22,7 +22,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Folder_without_xen_headers_is_a_clear_error()
         {
-            string dir = Directory.CreateTempSubdirectory("evtchn-empty-").FullName;
+            using var temp = new TestSupport.TempDir("evtchn-empty-");
+            string dir = temp.Path;
             var (code, _, stderr) = Fixture.Cli("verify", "--headers", dir);
             Assert.Equal(2, code);
             Assert.Contains("missing xen.h, event_channel.h", stderr);
@@ -31,7 +32,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Unparsable_header_is_an_error_not_bogus_layouts()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "struct evtchn_send {", "struct evtchn_send { this is not C;");
             Fixture.LoadClang();
             var ex = Assert.Throws<VerifierSetupException>(() => LayoutVerifier.Run(Fixture.BuiltInSpecs(), HeaderSet.ForXenDirectory(dir, HeaderSet.BuiltInExtras())));
@@ -78,7 +80,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Drift_gives_exit_1_and_valid_sarif()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "    evtchn_port_t port;\n    uint32_t priority;", "    uint32_t priority;\n    evtchn_port_t port;");
             var (code, stdout, stderr) = Fixture.Cli("verify", "--headers", dir, "--format", "sarif");
             Assert.True(code == 1, stderr);
@@ -103,7 +106,8 @@ namespace EvtchnAbiGen.Verifier.Tests
         [Fact]
         public void Json_report_lists_drifts_with_spec_and_c_locations()
         {
-            string dir = Fixture.CopyHeaders();
+            using var copy = Fixture.CopyHeaders();
+            string dir = copy.Dir;
             Fixture.Mutate(dir, "event_channel.h", "uint32_t head[EVTCHN_FIFO_MAX_QUEUES];", "uint32_t head[8];");
             var (code, stdout, _) = Fixture.Cli("verify", "--headers", dir, "--abi", "x86_64", "--format", "json");
             Assert.Equal(1, code);

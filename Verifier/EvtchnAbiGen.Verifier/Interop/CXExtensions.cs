@@ -6,22 +6,11 @@ using System.Runtime.InteropServices;
 namespace ClangSharp.Interop
 {
     // Small conveniences in the spirit of ClangSharp.Interop's partial-struct helpers.
-    public unsafe partial struct CXString
-    {
-        public override string ToString()
-        {
-            var p = clang.getCString(this);
-            string s = p == null ? "" : Marshal.PtrToStringUTF8((IntPtr)p) ?? "";
-            clang.disposeString(this);
-            return s;
-        }
-    }
-
     public unsafe partial struct CXCursor
     {
         public CXCursorKind Kind => clang.getCursorKind(this);
 
-        public string Spelling => clang.getCursorSpelling(this).ToString();
+        public string Spelling => clang.getCursorSpelling(this).Take();
 
         public CXType Type => clang.getCursorType(this);
 
@@ -55,7 +44,7 @@ namespace ClangSharp.Interop
                 CXFile file;
                 uint line, column, offset;
                 clang.getSpellingLocation(clang.getCursorLocation(this), &file, &line, &column, &offset);
-                return (file.Handle == IntPtr.Zero ? "" : clang.getFileName(file).ToString(), (int)line);
+                return (file.Handle == IntPtr.Zero ? "" : clang.getFileName(file).Take(), (int)line);
             }
         }
 
