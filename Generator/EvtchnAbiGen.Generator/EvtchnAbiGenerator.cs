@@ -88,7 +88,7 @@ namespace EvtchnAbiGen.Generator
             }
         }
 
-        private static EmitResult EmitSafely(SpecSetModel model, OptionsResult options, CancellationToken ct)
+        internal static EmitResult EmitSafely(SpecSetModel model, OptionsResult options, CancellationToken ct)
         {
             var files = new System.Collections.Generic.List<GeneratedFile>();
             var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();

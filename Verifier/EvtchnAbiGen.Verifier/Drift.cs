@@ -9,16 +9,16 @@ namespace EvtchnAbiGen.Verifier
     public sealed record Drift(string Abi, string? Struct, string? Field, string? Constant, DriftKind Kind, string Expected, string Actual,
         SpecLocation Spec, string? CFile, int CLine)
     {
-        /// <summary>SARIF rule IDs; stable, listed in docs/diagnostics.md.</summary>
+        /// <summary>The catalog ID of this kind of drift (its SARIF rule).</summary>
         public string RuleId => Kind switch
         {
-            DriftKind.Size or DriftKind.Alignment => "EAG2001",
-            DriftKind.FieldOffset or DriftKind.FieldSize => "EAG2002",
-            DriftKind.MissingInSpec => "EAG2003",
-            DriftKind.MissingInC => "EAG2004",
-            DriftKind.StructMissingInC => "EAG2005",
-            DriftKind.ConstantValue => "EAG2006",
-            _ => "EAG2007",
+            DriftKind.Size or DriftKind.Alignment => DiagnosticIds.DriftSize,
+            DriftKind.FieldOffset or DriftKind.FieldSize => DiagnosticIds.DriftField,
+            DriftKind.MissingInSpec => DiagnosticIds.DriftMissingInSpec,
+            DriftKind.MissingInC => DiagnosticIds.DriftMissingInC,
+            DriftKind.StructMissingInC => DiagnosticIds.DriftStructMissing,
+            DriftKind.ConstantValue => DiagnosticIds.DriftConstantValue,
+            _ => DiagnosticIds.DriftConstantMissing,
         };
 
         public string What => Kind switch

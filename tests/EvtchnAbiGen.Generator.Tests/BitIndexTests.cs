@@ -50,5 +50,19 @@ static class Use
         s.evtchn_pending.SetBit(0);
     }
 }").RunAsync();
+    
+        [Theory]
+        [InlineData("warning", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)]
+        [InlineData("none", null)]
+        public Task An_editorconfig_severity_applies_to_usage_rules(string setting, Microsoft.CodeAnalysis.DiagnosticSeverity? expected)
+        {
+            string index = expected != null ? "{|#0:5000|}" : "5000";
+            var test = new Test(@"
+static class Use { static void A(ref X64.shared_info s) { s.evtchn_pending.SetBit(" + index + "); } }",
+                editorConfig: $"dotnet_diagnostic.EAG1003.severity = {setting}\n");
+            if (expected != null)
+                test.ExpectedDiagnostics.Add(Eag1003(0, 5000, "shared_info.evtchn_pending", "x86_64", 4096).WithSeverity(expected.Value));
+            return test.RunAsync();
+        }
     }
 }

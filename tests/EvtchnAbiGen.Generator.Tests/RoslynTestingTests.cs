@@ -12,7 +12,7 @@ namespace EvtchnAbiGen.Generator.Tests
     /// generators use: exact diagnostic IDs and spans in the .abi file.</summary>
     public class RoslynTestingTests
     {
-        private static CSharpSourceGeneratorTest<EvtchnAbiGenerator, DefaultVerifier> NewTest()
+        internal static CSharpSourceGeneratorTest<EvtchnAbiGenerator, DefaultVerifier> NewTest()
         {
             var test = new CSharpSourceGeneratorTest<EvtchnAbiGenerator, DefaultVerifier>
             {

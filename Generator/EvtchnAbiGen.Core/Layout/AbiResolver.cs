@@ -109,8 +109,10 @@ namespace EvtchnAbiGen.Core.Layout
             {
                 if (!AbiTarget.IsKnownSelector(term.Name))
                 {
-                    Error(DiagnosticIds.UnknownSelector, term.Location,
-                        $"unknown ABI selector '{term.Name}'; use one of x86_32, x86_64, arm32, arm64, x86, arm, ilp32, lp64");
+                    string? meant = AbiTarget.SelectorIgnoringCase(term.Name);
+                    Error(DiagnosticIds.UnknownSelector, term.Location, meant != null
+                        ? $"ABI selector '{term.Name}' matches no ABI: selectors are case-sensitive; write '{meant}'"
+                        : $"unknown ABI selector '{term.Name}'; use one of {string.Join(", ", AbiTarget.SelectorNames)}");
                     continue;
                 }
                 any |= _t.Matches(term.Name);

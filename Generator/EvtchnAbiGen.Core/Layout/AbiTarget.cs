@@ -19,8 +19,6 @@ namespace EvtchnAbiGen.Core.Layout
 
         public static IReadOnlyList<AbiTarget> All { get; } = new[] { X86_32, X86_64, Arm32, Arm64 };
 
-        /// <summary>Names accepted in 'when' selectors, besides the ABI names.</summary>
-        public static IReadOnlyList<string> GroupNames { get; } = new[] { "x86", "arm", "ilp32", "lp64" };
 
         public static AbiTarget? Find(string name)
         {
@@ -29,7 +27,18 @@ namespace EvtchnAbiGen.Core.Layout
             return null;
         }
 
-        public static bool IsKnownSelector(string name) => Find(name) != null || Contains(GroupNames, name);
+        /// <summary>Every name a 'when' selector accepts. Selectors are case-sensitive, as the matching is.</summary>
+        public static IReadOnlyList<string> SelectorNames { get; } = new[] { "x86_32", "x86_64", "arm32", "arm64", "x86", "arm", "ilp32", "lp64" };
+
+        public static bool IsKnownSelector(string name) => Contains(SelectorNames, name);
+
+        /// <summary>The selector <paramref name="name"/> means when case is ignored, or null.</summary>
+        public static string? SelectorIgnoringCase(string name)
+        {
+            foreach (var s in SelectorNames)
+                if (string.Equals(s, name, StringComparison.OrdinalIgnoreCase)) return s;
+            return null;
+        }
 
         public bool Matches(string selector) => selector switch
         {

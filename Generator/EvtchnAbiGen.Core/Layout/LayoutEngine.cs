@@ -40,6 +40,7 @@ namespace EvtchnAbiGen.Core.Layout
                 abis.Add(resolver.Run(ns));
             }
             ReportPadding(abis, diagnostics);
+            diagnostics.AddRange(Divergence.Report(abis));
             return new LayoutResult(ns, abis.ToEquatableArray(), Dedupe(diagnostics).ToEquatableArray());
         }
 

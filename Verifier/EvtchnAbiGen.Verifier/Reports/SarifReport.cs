@@ -2,22 +2,16 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using EvtchnAbiGen.Core.Diagnostics;
 
 namespace EvtchnAbiGen.Verifier.Reports
 {
     /// <summary>SARIF 2.1.0, one result per drift, located at the spec line so CI can annotate it.</summary>
     public static class SarifReport
     {
-        private static readonly (string Id, string Text)[] Rules =
-        {
-            ("EAG2001", "Struct size or alignment differs from the C headers"),
-            ("EAG2002", "Field offset or size differs from the C headers"),
-            ("EAG2003", "Field present in the C headers but missing from the spec"),
-            ("EAG2004", "Field present in the spec but missing from the C headers"),
-            ("EAG2005", "Struct not defined by the C headers"),
-            ("EAG2006", "Constant value differs from the C headers"),
-            ("EAG2007", "Constant not defined by the C headers"),
-        };
+        /// <summary>The verifier's rules, straight from the diagnostic catalog.</summary>
+        private static readonly DiagnosticInfo[] Rules =
+            DiagnosticCatalog.All.Where(d => d.Category == DiagnosticCatalog.VerifyCategory).ToArray();
 
         public static string Write(VerifyReport report)
         {
@@ -34,15 +28,16 @@ namespace EvtchnAbiGen.Verifier.Reports
                 w.WriteString("name", "evtchn-abi verify");
                 w.WriteString("informationUri", "https://xenbits.xen.org/docs/unstable/");
                 w.WriteStartArray("rules");
-                foreach (var (id, text) in Rules)
+                foreach (var rule in Rules)
                 {
                     w.WriteStartObject();
-                    w.WriteString("id", id);
+                    w.WriteString("id", rule.Id);
                     w.WriteStartObject("shortDescription");
-                    w.WriteString("text", text);
+                    w.WriteString("text", rule.Title);
                     w.WriteEndObject();
+                    w.WriteString("helpUri", rule.HelpLink);
                     w.WriteStartObject("defaultConfiguration");
-                    w.WriteString("level", "error");
+                    w.WriteString("level", Level(rule.DefaultSeverity));
                     w.WriteEndObject();
                     w.WriteEndObject();
                 }
@@ -54,8 +49,8 @@ namespace EvtchnAbiGen.Verifier.Reports
                 {
                     w.WriteStartObject();
                     w.WriteString("ruleId", d.RuleId);
-                    w.WriteNumber("ruleIndex", Rules.Select(r => r.Id).ToList().IndexOf(d.RuleId));
-                    w.WriteString("level", "error");
+                    w.WriteNumber("ruleIndex", System.Array.FindIndex(Rules, r => r.Id == d.RuleId));
+                    w.WriteString("level", Level(DiagnosticCatalog.Get(d.RuleId).DefaultSeverity));
                     w.WriteStartObject("message");
                     w.WriteString("text", d.Message);
                     w.WriteEndObject();
@@ -86,5 +81,7 @@ namespace EvtchnAbiGen.Verifier.Reports
             }
             return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
         }
+
+        private static string Level(SpecSeverity s) => s == SpecSeverity.Error ? "error" : s == SpecSeverity.Warning ? "warning" : "note";
     }
 }

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvtchnAbiGen.Core.Diagnostics;
+
+namespace EvtchnAbiGen.Core.Layout
+{
+    /// <summary>EAG0020: members whose offset or size differs between the ABIs laid out (the 32/64-bit
+    /// divergence a backend shared across ABIs must handle). One note per member, with each ABI's numbers.
+    /// Members of named records are reported on those records; members present on only some ABIs (when
+    /// blocks) are by design and not reported.</summary>
+    public static class Divergence
+    {
+        public static IEnumerable<SpecDiagnostic> Report(IReadOnlyList<AbiLayout> abis)
+        {
+            if (abis.Count < 2) yield break;
+            foreach (var record in abis[0].Records.Where(r => !r.IsInline))
+            {
+                var perAbi = abis.Select(a => (abi: a.Target.Name, record: a.FindRecord(record.Name))).ToList();
+                if (perAbi.Any(x => x.record == null)) continue;
+                var ordered = Members(record, 0, "");
+                var members = perAbi.Select(x => Members(x.record!, 0, "").ToDictionary(m => m.Path)).ToList();
+                foreach (var first in ordered)
+                {
+                    string path = first.Path;
+                    var numbers = members.Select(m => m.TryGetValue(path, out var v) ? v : ((string Path, int Offset, int Size, SpecLocation At)?)null).ToList();
+                    if (numbers.Any(n => n == null)) continue;
+                    if (numbers.All(n => n!.Value.Offset == first.Offset && n.Value.Size == first.Size)) continue;
+                    string list = string.Join("; ", numbers.Select((n, i) => (n: n!.Value, abi: perAbi[i].abi))
+                        .GroupBy(x => (x.n.Offset, x.n.Size))
+                        .Select(g => $"offset {Str(g.Key.Offset)} size {Str(g.Key.Size)} on {string.Join("/", g.Select(x => x.abi))}"));
+                    yield return SpecDiagnostic.Create(DiagnosticCatalog.AbiDivergence, first.At, path, record.IsUnion ? "union" : "struct", record.Name, list);
+                }
+            }
+        }
+
+        /// <summary>The record's members by C path, into anonymous and inline records but not named ones.</summary>
+        private static List<(string Path, int Offset, int Size, SpecLocation At)> Members(RecordLayout r, int baseOffset, string prefix)
+        {
+            var list = new List<(string, int, int, SpecLocation)>();
+            foreach (var f in r.Fields)
+            {
+                int offset = baseOffset + f.Offset;
+                string path = f.Name == null ? prefix : prefix + f.Name;
+                if (f.Name != null) list.Add((path, offset, f.Size, f.Location));
+                if (f.Type.Kind == FieldTypeKind.InlineRecord && !f.IsArray)
+                    list.AddRange(Members(f.Type.Inline!, offset, f.Name == null ? prefix : path + "."));
+            }
+            return list;
+        }
+
+        private static string Str(int v) => v.ToString(CultureInfo.InvariantCulture);
+    }
+}
