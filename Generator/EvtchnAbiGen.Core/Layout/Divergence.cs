@@ -18,8 +18,9 @@ namespace EvtchnAbiGen.Core.Layout
             {
                 var perAbi = abis.Select(a => (abi: a.Target.Name, record: a.FindRecord(record.Name))).ToList();
                 if (perAbi.Any(x => x.record == null)) continue;
-                var ordered = Members(record, 0, "");
-                var members = perAbi.Select(x => Members(x.record!, 0, "").ToDictionary(m => m.Path)).ToList();
+                // Duplicate names (already EAG0005) must not make this throw: the first of each path counts.
+                var ordered = Members(record, 0, "").GroupBy(m => m.Path).Select(g => g.First()).ToList();
+                var members = perAbi.Select(x => Members(x.record!, 0, "").GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First())).ToList();
                 foreach (var first in ordered)
                 {
                     string path = first.Path;
