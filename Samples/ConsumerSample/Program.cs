@@ -22,7 +22,7 @@ unsafe
         Console.WriteLine($"  wc_version={s.wc_version.Read()} wc_sec={s.wc_sec} vcpu_info[2].evtchn_upcall_pending={s.vcpu_info[2].evtchn_upcall_pending.Read()}");
         for (int w = 0; w < s.evtchn_pending.Length; w++)
         {
-            ulong bits = s.evtchn_pending[w];
+            ulong bits = s.evtchn_pending.ReadWord(w);          // volatile: Xen may be writing it
             while (bits != 0)
             {
                 int b = System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -39,6 +39,7 @@ namespace EvtchnAbiGen.Core.Contract
         public const string Write = "Write";
         public const string Read = "Read";
         public const string ExchangeWord = "ExchangeWord";
+        public const string ReadWord = "ReadWord";
 
         public static string MaskConstant(string bit) => bit + "_Mask";
 

@@ -123,6 +123,10 @@ namespace EvtchnAbiGen.Core.Diagnostics
             "this clears {0} of {1} without waiting while {2} is set: Xen holds {2} while it relinks the event, and the clear can make it give up and lose the event; use {3}()",
             "{0}: the guarded bit; {1}: the word type; {2}: the guard bit; {3}: the generated guarded clear");
 
+        public static readonly DiagnosticInfo PlainRead = Usage(DiagnosticIds.PlainRead, "Plain read of a shared bitmap word", SpecSeverity.Info,
+            "'{0}[{1}]' reads a shared-memory bitmap word with a plain load, which the JIT may hoist out of a loop or merge with an earlier read; use {0}.{2}({1}), a volatile read",
+            "{0}: the bitmap; {1}: the word index; {2}: the generated read");
+
         public static readonly DiagnosticInfo DriftSize = Verify(DiagnosticIds.DriftSize, "Struct size or alignment differs from the C headers");
         public static readonly DiagnosticInfo DriftField = Verify(DiagnosticIds.DriftField, "Field offset or size differs from the C headers");
         public static readonly DiagnosticInfo DriftMissingInSpec = Verify(DiagnosticIds.DriftMissingInSpec, "Field present in the C headers but missing from the spec");
@@ -136,7 +140,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
             EmptySpec, NotText, Syntax, UnknownType, DuplicateField, DuplicateDeclaration, UnknownConstant, CyclicConstant,
             BadExpression, BadArrayLength, TooLarge, BadBit, UnknownSelector, BadAttribute, RecursiveType, BadAlignment,
             NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, InternalError,
-            NonAtomicWrite, SharedStructCopy, BitIndexOutOfRange, UnguardedClear,
+            NonAtomicWrite, SharedStructCopy, BitIndexOutOfRange, UnguardedClear, PlainRead,
             DriftSize, DriftField, DriftMissingInSpec, DriftMissingInC, DriftStructMissing, DriftConstantValue, DriftConstantMissing,
         };
 

@@ -38,6 +38,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string SharedStructCopy = "EAG1002";
         public const string BitIndexOutOfRange = "EAG1003";
         public const string UnguardedClear = "EAG1004";
+        public const string PlainRead = "EAG1005";
 
         // The layout verifier (evtchn-abi verify; SARIF rules).
         public const string DriftSize = "EAG2001";
