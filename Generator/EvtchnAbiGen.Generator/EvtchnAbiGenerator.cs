@@ -76,15 +76,21 @@ namespace EvtchnAbiGen.Generator
             {
                 // Sort so that the result does not depend on the order Roslyn hands files over.
                 var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-                var result = LayoutEngine.Run(ordered, AbiTarget.All, ct);
-                // Files with errors still get diagnostics, but no half-right types.
-                var abis = result.HasErrors ? EquatableArray<AbiLayout>.Empty : result.Abis;
-                return new SpecSetModel(abis, result.Diagnostics, Portability.Compute(abis.ToList()));
+                var sets = new System.Collections.Generic.List<NamespaceSet>();
+                var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
+                foreach (var result in LayoutEngine.RunByNamespace(ordered, AbiTarget.All, ct))
+                {
+                    // A spec set with errors still gets diagnostics, but no half-right types.
+                    var abis = result.HasErrors ? EquatableArray<AbiLayout>.Empty : result.Abis;
+                    sets.Add(new NamespaceSet(abis, Portability.Compute(abis.ToList())));
+                    diagnostics.AddRange(result.Diagnostics);
+                }
+                return new SpecSetModel(sets.ToEquatableArray(), diagnostics.ToEquatableArray());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new SpecSetModel(EquatableArray<AbiLayout>.Empty, new[] { Internal(files.FirstOrDefault()?.Path ?? "", "laying out the specs", ex) }.ToEquatableArray(),
-                    EquatableArray<PortableRecord>.Empty);
+                return new SpecSetModel(EquatableArray<NamespaceSet>.Empty,
+                    new[] { Internal(files.FirstOrDefault()?.Path ?? "", "laying out the specs", ex) }.ToEquatableArray());
             }
         }
 
@@ -92,13 +98,14 @@ namespace EvtchnAbiGen.Generator
         {
             var files = new System.Collections.Generic.List<GeneratedFile>();
             var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
-            foreach (var abi in model.Abis)
+            foreach (var set in model.Sets)
+            foreach (var abi in set.Abis)
             {
                 ct.ThrowIfCancellationRequested();
                 if (!options.Wants(abi.Target.Name)) continue;
                 try
                 {
-                    files.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options.Options, model.Portability)));
+                    files.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options.Options, set.Portability)));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

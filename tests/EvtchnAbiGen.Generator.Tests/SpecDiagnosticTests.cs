@@ -71,6 +71,17 @@ namespace EvtchnAbiGen.Generator.Tests
         }
 
         [Fact]
+        public async Task Specs_in_two_namespaces_each_get_their_own_types_and_no_conflict()
+        {
+            // A consumer's own spec (namespace My.Abi;) beside a second spec set: each is laid out alone.
+            var test = RoslynTestingTests.NewTest();
+            test.TestState.AdditionalFiles.Add(("a.abi", "namespace Xen.Evtchn;\nstruct pair { uint32_t a; uint32_t b; }\n"));
+            test.TestState.AdditionalFiles.Add(("mine.abi", "namespace My.Abi;\nstruct ring { uint64_t head; uint32_t tail; uint32_t pad; }\n"));
+            test.TestState.Sources.Add("static class Use { public static int N => Xen.Evtchn.X86_64.pair.NativeSize + My.Abi.X86_32.ring.NativeSize; }");
+            await test.RunAsync();
+        }
+
+        [Fact]
         public void An_exception_while_emitting_is_eag0099_and_no_half_written_file()
         {
             // A model the layout engine never makes (an inline member without its layout) makes the emitter throw.
@@ -80,7 +91,8 @@ namespace EvtchnAbiGen.Generator.Tests
                 SpecLocation.None("b.abi"), null, false);
             var abi = new AbiLayout(AbiTarget.X86_64, "B", new[] { record }.ToEquatableArray(), EquatableArray<ConstantValue>.Empty,
                 EquatableArray<WordLayout>.Empty);
-            var model = new SpecSetModel(new[] { abi }.ToEquatableArray(), EquatableArray<SpecDiagnostic>.Empty, EquatableArray<PortableRecord>.Empty);
+            var model = new SpecSetModel(new[] { new NamespaceSet(new[] { abi }.ToEquatableArray(), EquatableArray<PortableRecord>.Empty) }.ToEquatableArray(),
+                EquatableArray<SpecDiagnostic>.Empty);
             var options = new OptionsResult(GeneratorOptions.Default, EquatableArray<SpecDiagnostic>.Empty);
             var result = EvtchnAbiGenerator.EmitSafely(model, options, CancellationToken.None);
             Assert.Empty(result.Files);

@@ -44,6 +44,22 @@ namespace EvtchnAbiGen.Core.Layout
             return new LayoutResult(ns, abis.ToEquatableArray(), Dedupe(diagnostics).ToEquatableArray());
         }
 
+        /// <summary>Lays out each namespace's spec files as its own spec set, so a project's own specs
+        /// (namespace My.Abi;) sit beside the built-in Xen specs. A file without 'namespace' joins the one
+        /// namespace the others declare, or the default namespace when they declare several. Sets cannot
+        /// refer to each other's declarations.</summary>
+        public static IReadOnlyList<LayoutResult> RunByNamespace(IReadOnlyList<SpecFile> files, IReadOnlyList<AbiTarget>? targets = null,
+            CancellationToken cancellationToken = default)
+        {
+            var declared = files.Where(f => f.Namespace != null).Select(f => f.Namespace!).Distinct().ToList();
+            string unnamed = declared.Count == 1 ? declared[0] : DefaultNamespace;
+            return files
+                .GroupBy(f => f.Namespace ?? unnamed)
+                .OrderBy(g => g.Key, System.StringComparer.Ordinal)
+                .Select(g => Run(g.ToList(), targets, cancellationToken))
+                .ToList();
+        }
+
         private static string PickNamespace(IReadOnlyList<SpecFile> files, List<SpecDiagnostic> diagnostics)
         {
             string? ns = null;
@@ -58,7 +74,7 @@ namespace EvtchnAbiGen.Core.Layout
                 }
                 else if (ns != f.Namespace)
                 {
-                    diagnostics.Add(new SpecDiagnostic(DiagnosticIds.NamespaceMismatch, $"namespace '{f.Namespace}' differs from '{ns}' declared in {nsPath}; all spec files of a project share one namespace",
+                    diagnostics.Add(new SpecDiagnostic(DiagnosticIds.NamespaceMismatch, $"namespace '{f.Namespace}' differs from '{ns}' declared in {nsPath}; a layout or verify run takes one namespace (the generator lays out each namespace on its own): pass the files of one namespace",
                         f.NamespaceLocation ?? SpecLocation.None(f.Path)));
                 }
             }
