@@ -38,8 +38,15 @@ namespace EvtchnAbiGen.Generator
                 .Select(static (o, _) => GeneratorOptionsReader.Read(o.GlobalOptions))
                 .WithTrackingName(StepNames.ReadOptions);
 
-            var emitted = layout.Combine(options)
-                .Select(static (pair, ct) => EmitSafely(pair.Left, pair.Right, ct))
+            // Inline arrays came with .NET 8: below it, one clear error instead of a wall of CS errors.
+            var framework = context.CompilationProvider
+                .Select(static (c, _) => c.GetTypeByMetadataName("System.Runtime.CompilerServices.InlineArrayAttribute") != null)
+                .WithTrackingName(StepNames.CheckFramework);
+
+            var emitted = layout.Combine(options).Combine(framework)
+                .Select(static (pair, ct) => pair.Right
+                    ? EmitSafely(pair.Left.Left, pair.Left.Right, ct)
+                    : TooOld(pair.Left.Left, pair.Left.Right))
                 .WithTrackingName(StepNames.EmitSource);
 
             var sources = emitted.SelectMany(static (e, _) => e.Files);
@@ -115,6 +122,13 @@ namespace EvtchnAbiGen.Generator
             }
             return new EmitResult(files.ToEquatableArray(), diagnostics.ToEquatableArray());
         }
+
+        private static EmitResult TooOld(SpecSetModel model, OptionsResult options)
+            => new EmitResult(EquatableArray<GeneratedFile>.Empty, model.Sets.Any(s => s.Abis.Count > 0)
+                ? new[] { SpecDiagnostic.Create(DiagnosticCatalog.FrameworkTooOld, SpecLocation.None(""), ".NET 8",
+                    "System.Runtime.CompilerServices.InlineArrayAttribute",
+                    options.TargetFramework.Length > 0 ? options.TargetFramework : "a framework without it") }.ToEquatableArray()
+                : EquatableArray<SpecDiagnostic>.Empty);
 
         private static void Report(SourceProductionContext spc, EquatableArray<SpecDiagnostic> list)
         {

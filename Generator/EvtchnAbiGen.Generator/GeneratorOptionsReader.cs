@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EvtchnAbiGen.Generator
 {
     /// <summary>The options and the warnings about values it had to ignore (EAG0021).</summary>
-    internal sealed record OptionsResult(GeneratorOptions Options, EquatableArray<SpecDiagnostic> Diagnostics)
+    internal sealed record OptionsResult(GeneratorOptions Options, EquatableArray<SpecDiagnostic> Diagnostics, string TargetFramework = "")
     {
         public bool Wants(string abi) => Options.Wants(abi);
     }
@@ -43,7 +43,8 @@ namespace EvtchnAbiGen.Generator
                 // Every entry unknown: generate nothing rather than everything the user did not ask for.
                 if (abis.Count == 0) abis.Add("");
             }
-            return new OptionsResult(new GeneratorOptions(visibility, abis.ToEquatableArray()), diagnostics.ToEquatableArray());
+            options.TryGetValue("build_property.TargetFramework", out var framework);
+            return new OptionsResult(new GeneratorOptions(visibility, abis.ToEquatableArray()), diagnostics.ToEquatableArray(), framework?.Trim() ?? "");
         }
 
         private static SpecDiagnostic Warn(string value, string property, string[] valid)

@@ -106,6 +106,9 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public static readonly DiagnosticInfo BadOption = Spec(DiagnosticIds.BadOption, "Unknown generator option value", SpecSeverity.Warning,
             "'{0}' is not a valid value of {1}; it is ignored. Valid values: {2}",
             "{0}: the value; {1}: the MSBuild property; {2}: the valid values");
+        public static readonly DiagnosticInfo FrameworkTooOld = Spec(DiagnosticIds.FrameworkTooOld, "Target framework too old for the generated code", SpecSeverity.Error,
+            "the generated code needs {0} or later ({1}); this project targets {2}, so no types were generated. Target {0} or later",
+            "{0}: the oldest supported framework; {1}: the API it needs; {2}: the project's target framework");
         public static readonly DiagnosticInfo InternalError = Spec(DiagnosticIds.InternalError, "Internal error", SpecSeverity.Error,
             "EvtchnAbiGen failed while {0} ({1}: {2}); please report it with the spec attached",
             "{0}: the step; {1}: the exception type; {2}: its message");
@@ -139,7 +142,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         {
             EmptySpec, NotText, Syntax, UnknownType, DuplicateField, DuplicateDeclaration, UnknownConstant, CyclicConstant,
             BadExpression, BadArrayLength, TooLarge, BadBit, UnknownSelector, BadAttribute, RecursiveType, BadAlignment,
-            NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, InternalError,
+            NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, FrameworkTooOld, InternalError,
             NonAtomicWrite, SharedStructCopy, BitIndexOutOfRange, UnguardedClear, PlainRead,
             DriftSize, DriftField, DriftMissingInSpec, DriftMissingInC, DriftStructMissing, DriftConstantValue, DriftConstantMissing,
         };

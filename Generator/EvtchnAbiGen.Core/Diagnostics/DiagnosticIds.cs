@@ -32,6 +32,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string InternalError = "EAG0099";
         public const string AbiDivergence = "EAG0020";
         public const string BadOption = "EAG0021";
+        public const string FrameworkTooOld = "EAG0022";
 
         // Usage analyzers (consumer code that uses generated types).
         public const string NonAtomicWrite = "EAG1001";

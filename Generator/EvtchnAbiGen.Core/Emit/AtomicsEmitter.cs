@@ -18,11 +18,60 @@ namespace EvtchnAbiGen.Core.Emit
 
         private static string SharedTypeName(int size) => "SharedU" + (size * 8).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        /// <summary>Who compare-exchanges a value of C# type <paramref name="t"/>: Interlocked for 32/64-bit values,
+        /// the generated NarrowAtomics for 8/16-bit ones (Interlocked has them only from .NET 9).</summary>
+        private string Cas(string t) => t == "byte" || t == "ushort" ? $"global::{_ns}.NarrowAtomics" : IL;
+
         private static string Suffix(int size) => size == 8 ? "UL" : size == 4 ? "u" : "";
+
+        /// <summary>8/16-bit compare-exchange and exchange. .NET 9 has them in Interlocked; on .NET 8 they are done
+        /// with a 32-bit compare-exchange on the aligned word that holds the value (little-endian ABIs only), which
+        /// changes only the value's bytes: the neighbours are compared too, so a concurrent write to them retries.</summary>
+        private void EmitNarrowAtomics()
+        {
+            _w.Doc("8- and 16-bit compare-exchange and exchange on every target framework the generated code supports.");
+            using (_w.Block($"{Vis} static class NarrowAtomics"))
+            {
+                foreach (var (t, bits) in new[] { ("byte", 8), ("ushort", 16) })
+                {
+                    _w.Line("#if NET9_0_OR_GREATER");
+                    _w.Line($"{MI} public static {t} CompareExchange(ref {t} location, {t} value, {t} comparand) => {IL}.CompareExchange(ref location, value, comparand);");
+                    _w.Line($"{MI} public static {t} Exchange(ref {t} location, {t} value) => {IL}.Exchange(ref location, value);");
+                    _w.Line("#else");
+                    using (_w.Block($"public static {t} CompareExchange(ref {t} location, {t} value, {t} comparand)"))
+                    {
+                        _w.Line($"int misalign = (int)({US}.ByteOffset(ref {US}.NullRef<byte>(), ref {US}.As<{t}, byte>(ref location)) & 3);");
+                        _w.Line($"ref uint word = ref {US}.As<byte, uint>(ref {US}.Subtract(ref {US}.As<{t}, byte>(ref location), misalign));");
+                        _w.Line("int shift = misalign * 8;");
+                        _w.Line($"uint mask = (uint)((1UL << {bits}) - 1) << shift;");
+                        using (_w.Block("while (true)"))
+                        {
+                            _w.Line($"uint old = {VO}.Read(ref word);");
+                            _w.Line($"{t} current = ({t})((old & mask) >> shift);");
+                            _w.Line("if (current != comparand) return current;");
+                            _w.Line($"if ({IL}.CompareExchange(ref word, (old & ~mask) | ((uint)value << shift), old) == old) return comparand;");
+                        }
+                    }
+                    using (_w.Block($"public static {t} Exchange(ref {t} location, {t} value)"))
+                    {
+                        _w.Line($"{t} old = {VO}.Read(ref location);");
+                        using (_w.Block("while (true)"))
+                        {
+                            _w.Line($"{t} seen = CompareExchange(ref location, value, old);");
+                            _w.Line("if (seen == old) return old;");
+                            _w.Line("old = seen;");
+                        }
+                    }
+                    _w.Line("#endif");
+                }
+            }
+        }
 
         /// <summary>SharedU8..SharedU64: a word in shared memory that can only be used atomically.</summary>
         private void EmitSharedWordTypes()
         {
+            EmitNarrowAtomics();
+            _w.Line();
             _w.Line("/// <summary>Result of a guarded range update (see the word types' TrySet methods).</summary>");
             using (_w.Block($"{Vis} enum WordRangeUpdate"))
             {
@@ -50,8 +99,8 @@ namespace EvtchnAbiGen.Core.Emit
                     _w.Line($"public const int BitCount = {bits};");
                     _w.Line($"{MI} public {t} Read() => {VO}.Read(ref _value);");
                     _w.Line($"{MI} public void Write({t} value) => {VO}.Write(ref _value, value);");
-                    _w.Line($"{MI} public {t} Exchange({t} value) => {IL}.Exchange(ref _value, value);");
-                    _w.Line($"{MI} public {t} CompareExchange({t} value, {t} comparand) => {IL}.CompareExchange(ref _value, value, comparand);");
+                    _w.Line($"{MI} public {t} Exchange({t} value) => {Cas(t)}.Exchange(ref _value, value);");
+                    _w.Line($"{MI} public {t} CompareExchange({t} value, {t} comparand) => {Cas(t)}.CompareExchange(ref _value, value, comparand);");
                     if (native)
                     {
                         _w.Line($"/// <summary>Atomically ORs <paramref name=\"mask\"/> in; returns the old value (a CAS loop on x64 when the result is used).</summary>");
@@ -65,8 +114,8 @@ namespace EvtchnAbiGen.Core.Emit
                     else
                     {
                         _w.Line($"/// <summary>Atomically ORs <paramref name=\"mask\"/> in (compare-exchange loop); returns the old value.</summary>");
-                        _w.Line($"public {t} Or({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {IL}.CompareExchange(ref _value, ({t})(old | mask), old); if (seen == old) return old; old = seen; }} }}");
-                        _w.Line($"public {t} And({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {IL}.CompareExchange(ref _value, ({t})(old & mask), old); if (seen == old) return old; old = seen; }} }}");
+                        _w.Line($"public {t} Or({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {Cas(t)}.CompareExchange(ref _value, ({t})(old | mask), old); if (seen == old) return old; old = seen; }} }}");
+                        _w.Line($"public {t} And({t} mask) {{ {t} old = {VO}.Read(ref _value); while (true) {{ {t} seen = {Cas(t)}.CompareExchange(ref _value, ({t})(old & mask), old); if (seen == old) return old; old = seen; }} }}");
                         _w.Line($"public void SetBit({bit}) {{ Check(bit); Or(({t})(1 << bit)); }}");
                         _w.Line($"public void ClearBit({bit}) {{ Check(bit); And(({t})~(1 << bit)); }}");
                         _w.Line($"public bool TestAndSetBit({bit}) {{ Check(bit); {t} m = ({t})(1 << bit); return (Or(m) & m) != 0; }}");
@@ -145,8 +194,8 @@ namespace EvtchnAbiGen.Core.Emit
                 _w.Line($"public readonly {t} Value => _value;");
                 _w.Line($"{MI} public {t} Read() => {VO}.Read(ref _value);");
                 _w.Line($"{MI} public void Write({t} value) => {VO}.Write(ref _value, value);");
-                _w.Line($"{MI} public {t} Exchange({t} value) => {IL}.Exchange(ref _value, value);");
-                _w.Line($"{MI} public {t} CompareExchange({t} value, {t} comparand) => {IL}.CompareExchange(ref _value, value, comparand);");
+                _w.Line($"{MI} public {t} Exchange({t} value) => {Cas(t)}.Exchange(ref _value, value);");
+                _w.Line($"{MI} public {t} CompareExchange({t} value, {t} comparand) => {Cas(t)}.CompareExchange(ref _value, value, comparand);");
                 bool native = word.Size >= 4;
                 foreach (var b in word.Bits)
                 {
