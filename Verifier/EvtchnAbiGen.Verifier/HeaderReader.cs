@@ -16,7 +16,8 @@ namespace EvtchnAbiGen.Verifier
         public const string VirtualRoot = "/__evtchnabigen__/";
         private const string ConstPrefix = "__evtchnabigen_const_";
 
-        public static CAbiLayout Read(AbiTarget target, HeaderSet headers, ICollection<string> recordNames, ICollection<string> constantNames)
+        public static CAbiLayout Read(AbiTarget target, HeaderSet headers, ICollection<string> recordNames, ICollection<string> constantNames,
+            string interfaceVersion = "__XEN_LATEST_INTERFACE_VERSION__")
         {
             string main = VirtualRoot + "verify.c";
             var unsaved = new List<(string path, string text)> { (main, MainSource(headers, constantNames)) };
@@ -25,8 +26,8 @@ namespace EvtchnAbiGen.Verifier
             var args = new List<string>
             {
                 "-x", "c", "-std=gnu11", "-ffreestanding", "-target", target.ClangTriple,
-                // Follow the newest interface version the headers know (xen-compat.h), as the specs do.
-                "-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__",
+                // Compile at the interface version the specs pin, as a guest that pins it does.
+                "-D__XEN_INTERFACE_VERSION__=" + interfaceVersion,
                 "-I", headers.IncludeRoot,
             };
             args.AddRange(headers.ExtraClangArgs);

@@ -24,6 +24,20 @@ namespace EvtchnAbiGen.Verifier
 
         public static readonly string[] XenHeaders = { "xen/xen.h", "xen/event_channel.h" };
 
+        /// <summary>The newest interface version the headers support (__XEN_LATEST_INTERFACE_VERSION__ in
+        /// xen-compat.h), or null when they do not say.</summary>
+        public long? LatestInterfaceVersion
+        {
+            get
+            {
+                string compat = Path.Combine(IncludeRoot, "xen", "xen-compat.h");
+                if (!File.Exists(compat)) return null;
+                var m = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(compat),
+                    @"#define\s+__XEN_LATEST_INTERFACE_VERSION__\s+0x([0-9A-Fa-f]+)");
+                return m.Success ? Convert.ToInt64(m.Groups[1].Value, 16) : null;
+            }
+        }
+
         /// <summary>Checks <paramref name="dir"/> holds Xen's public headers and makes 'xen/' resolve to it.</summary>
         public static HeaderSet ForXenDirectory(string dir, IEnumerable<(string Name, string Text)> extra, IEnumerable<string>? clangArgs = null)
         {

@@ -8,18 +8,43 @@ namespace EvtchnAbiGen.Verifier
     /// <summary>Spec layouts (from the one layout engine) against clang's, one parse per ABI.</summary>
     public static class LayoutVerifier
     {
+        /// <summary>The spec constant that pins the Xen interface version the specs are written against.</summary>
+        public const string InterfaceVersionConstant = "__XEN_INTERFACE_VERSION__";
+
         public static VerifyReport Run(LayoutResult specs, HeaderSet headers)
         {
             var sw = Stopwatch.StartNew();
+            var notes = new List<string>();
+            string version = InterfaceVersion(specs, headers, notes);
             var results = new List<AbiVerification>();
             foreach (var abi in specs.Abis)
             {
                 var names = abi.Records.Select(r => r.Name).ToList();
                 var constants = abi.Constants.Select(c => c.Name).ToList();
-                var c = HeaderReader.Read(abi.Target, headers, names, constants);
+                var c = HeaderReader.Read(abi.Target, headers, names, constants, version);
                 results.Add(new AbiVerification(abi.Target, names, constants.Count, Comparer.Compare(abi, c)));
             }
-            return new VerifyReport(results, LibClangLoader.ClangVersion(), LibClangLoader.LoadedFrom ?? "", sw.Elapsed.TotalSeconds);
+            return new VerifyReport(results, LibClangLoader.ClangVersion(), LibClangLoader.LoadedFrom ?? "", sw.Elapsed.TotalSeconds, notes);
         }
+
+        /// <summary>What to define __XEN_INTERFACE_VERSION__ as: the specs' pinned version, as a pinned guest does
+        /// (headers newer than it are a note, not drift; headers older than it are a setup error), or, for
+        /// specs that pin nothing, the headers' latest.</summary>
+        private static string InterfaceVersion(LayoutResult specs, HeaderSet headers, List<string> notes)
+        {
+            long? pinned = specs.Abis.Select(a => a.FindConstant(InterfaceVersionConstant)?.Value).FirstOrDefault();
+            long? latest = headers.LatestInterfaceVersion;
+            if (pinned == null) return "__XEN_LATEST_INTERFACE_VERSION__";
+            if (latest != null && pinned > latest)
+                throw new VerifierSetupException(
+                    $"the headers support Xen interface versions up to {Hex(latest.Value)} (__XEN_LATEST_INTERFACE_VERSION__ in xen-compat.h), " +
+                    $"older than the specs' pinned {InterfaceVersionConstant} {Hex(pinned.Value)}; use headers from a newer Xen release");
+            if (latest != null && latest > pinned)
+                notes.Add($"the headers' latest interface version is {Hex(latest.Value)}, newer than the specs' pinned {Hex(pinned.Value)}; " +
+                          $"compiled at {Hex(pinned.Value)}, as a pinned guest is (information, not drift)");
+            return Hex(pinned.Value);
+        }
+
+        private static string Hex(long v) => "0x" + v.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -16,6 +16,9 @@ namespace EvtchnAbiGen.Verifier.Reports
                 w.WriteStartObject();
                 w.WriteBoolean("clean", report.Clean);
                 w.WriteString("clang", report.ClangVersion);
+                w.WriteStartArray("notes");
+                foreach (var note in report.AllNotes) w.WriteStringValue(note);
+                w.WriteEndArray();
                 w.WriteStartArray("abis");
                 foreach (var a in report.Abis)
                 {

@@ -44,6 +44,23 @@ namespace EvtchnAbiGen.Verifier.Reports
                 w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteEndObject();
+                // Notes are information, not findings: SARIF's tool execution notifications.
+                w.WriteStartArray("invocations");
+                w.WriteStartObject();
+                w.WriteBoolean("executionSuccessful", true);
+                w.WriteStartArray("toolExecutionNotifications");
+                foreach (var note in report.AllNotes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("level", "note");
+                    w.WriteStartObject("message");
+                    w.WriteString("text", note);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndArray();
                 w.WriteStartArray("results");
                 foreach (var d in report.AllDrifts)
                 {

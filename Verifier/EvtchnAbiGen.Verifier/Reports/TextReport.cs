@@ -12,7 +12,9 @@ namespace EvtchnAbiGen.Verifier.Reports
             var sb = new StringBuilder();
             var abis = report.Abis;
             sb.Append("Specs vs Xen headers in ").Append(headersDir).Append(" — ").Append(report.ClangVersion)
-              .Append(string.Format(CultureInfo.InvariantCulture, "; {0} ABI(s) in {1:F2} s\n\n", abis.Count, report.Seconds));
+              .Append(string.Format(CultureInfo.InvariantCulture, "; {0} ABI(s) in {1:F2} s\n", abis.Count, report.Seconds));
+            foreach (var note in report.AllNotes) sb.Append("note: ").Append(note).Append('\n');
+            sb.Append('\n');
             var structs = abis.SelectMany(a => a.Structs).Distinct().ToList();
             int width = System.Math.Max(28, structs.Max(s => s.Length) + 2);
             sb.Append("struct".PadRight(width));
