@@ -17,7 +17,12 @@ namespace EvtchnAbiGen.Cli
 
         public static Command Create()
         {
-            var headers = new Option<string>("--headers") { Description = "folder of Xen's public headers (event_channel.h, xen.h, arch-x86/, ...)", DefaultValueFactory = _ => DefaultHeaders };
+            var headers = new Option<string[]>("--headers")
+            {
+                Description = "[LABEL=]DIR: a folder of Xen's public headers (event_channel.h, xen.h, arch-x86/, ...); repeat it to check several releases, e.g. --headers 4.14=DIR --headers 4.20=DIR",
+                DefaultValueFactory = _ => new[] { DefaultHeaders },
+                AllowMultipleArgumentsPerToken = false,
+            };
             var abi = CommonArguments.Abi();
             var format = new Option<string>("--format") { Description = "text, json or sarif", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json", "sarif");
@@ -31,7 +36,7 @@ namespace EvtchnAbiGen.Cli
             return cmd;
         }
 
-        private static int Run(string headersDir, string abi, string format, string? output, string? libclang, string[] clangArgs, string[] specPaths)
+        private static int Run(string[] headerArgs, string abi, string format, string? output, string? libclang, string[] clangArgs, string[] specPaths)
         {
             try
             {
@@ -39,19 +44,21 @@ namespace EvtchnAbiGen.Cli
                 if (layout == null) return Fail(error!);
                 if (layout.HasErrors) return Fail("the specs have errors (above); fix them before verifying");
 
-                var headerSet = HeaderSet.ForXenDirectory(headersDir, HeaderSet.BuiltInExtras(), clangArgs);
+                var sources = headerArgs.Select(Source).ToList();
+                if (sources.Select(x => x.Label ?? x.Dir).Distinct().Count() != sources.Count) return Fail("each --headers needs its own label or folder");
+                var sets = sources.Select(x => (x.Label, x.Dir, Set: HeaderSet.ForXenDirectory(x.Dir, HeaderSet.BuiltInExtras(), clangArgs))).ToList();
                 if (LibClangLoader.Load(libclang) is string loadError) return Fail(loadError);
-                var report = LayoutVerifier.Run(layout, headerSet);
+                var releases = sets.Select(x => new ReleaseReport(x.Label, x.Dir, LayoutVerifier.Run(layout, x.Set))).ToList();
 
                 string text = format switch
                 {
-                    "json" => JsonReport.Write(report),
-                    "sarif" => SarifReport.Write(report),
-                    _ => TextReport.Write(report, headersDir),
+                    "json" => JsonReport.Write(releases),
+                    "sarif" => SarifReport.Write(releases),
+                    _ => releases.Count == 1 ? TextReport.Write(releases[0].Report, releases[0].HeadersDir) : TextReport.WriteMatrix(releases),
                 };
                 if (output != null) File.WriteAllText(output, text);
                 else Console.Out.Write(text);
-                return report.Clean ? 0 : 1;
+                return releases.All(r => r.Report.Clean) ? 0 : 1;
             }
             catch (VerifierSetupException ex)
             {
@@ -65,6 +72,13 @@ namespace EvtchnAbiGen.Cli
             {
                 return Fail(ex.Message);
             }
+        }
+
+        /// <summary>"LABEL=DIR" or "DIR"; a label has no '/'.</summary>
+        private static (string? Label, string Dir) Source(string arg)
+        {
+            int eq = arg.IndexOf('=');
+            return eq > 0 && arg.IndexOf('/', 0, eq) < 0 ? (arg.Substring(0, eq), arg.Substring(eq + 1)) : (null, arg);
         }
 
         private static int Fail(string message)

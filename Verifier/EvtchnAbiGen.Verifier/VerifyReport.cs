@@ -17,4 +17,11 @@ namespace EvtchnAbiGen.Verifier
 
         public bool Clean => !AllDrifts.Any();
     }
+
+    /// <summary>One header set of a release matrix: its label (e.g. "4.20" or "trixie"; null when the user gave
+    /// none), the folder, and its report.</summary>
+    public sealed record ReleaseReport(string? Label, string HeadersDir, VerifyReport Report)
+    {
+        public string Name => Label ?? HeadersDir;
+    }
 }

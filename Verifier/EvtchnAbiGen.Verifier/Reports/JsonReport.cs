@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -8,12 +9,42 @@ namespace EvtchnAbiGen.Verifier.Reports
     /// <summary>Machine-readable report (shape documented in docs/verifier.md).</summary>
     public static class JsonReport
     {
-        public static string Write(VerifyReport report)
+        public static string Write(VerifyReport report) => Write(new[] { new ReleaseReport(null, "", report) });
+
+        /// <summary>One header set without a label: the report object. Several, or a label: {"clean", "releases": [...]},
+        /// each report object with its "release" and "headers".</summary>
+        public static string Write(IReadOnlyList<ReleaseReport> releases)
         {
             using var ms = new MemoryStream();
             using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
             {
+                if (releases.Count == 1 && releases[0].Label == null)
+                {
+                    WriteReport(w, releases[0]);
+                }
+                else
+                {
+                    w.WriteStartObject();
+                    w.WriteBoolean("clean", releases.All(r => r.Report.Clean));
+                    w.WriteStartArray("releases");
+                    foreach (var r in releases) WriteReport(w, r);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+            }
+            return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+        }
+
+        private static void WriteReport(Utf8JsonWriter w, ReleaseReport release)
+        {
+            var report = release.Report;
+            {
                 w.WriteStartObject();
+                if (release.Label != null)
+                {
+                    w.WriteString("release", release.Label);
+                    w.WriteString("headers", release.HeadersDir);
+                }
                 w.WriteBoolean("clean", report.Clean);
                 w.WriteString("clang", report.ClangVersion);
                 w.WriteStartArray("notes");
@@ -66,7 +97,6 @@ namespace EvtchnAbiGen.Verifier.Reports
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
-            return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
         }
     }
 }

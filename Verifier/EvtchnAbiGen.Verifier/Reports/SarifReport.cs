@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -13,7 +14,11 @@ namespace EvtchnAbiGen.Verifier.Reports
         private static readonly DiagnosticInfo[] Rules =
             DiagnosticCatalog.All.Where(d => d.Category == DiagnosticCatalog.VerifyCategory).ToArray();
 
-        public static string Write(VerifyReport report)
+        public static string Write(VerifyReport report) => Write(new[] { new ReleaseReport(null, "", report) });
+
+        /// <summary>One run for every header set; with labels, each finding's message starts with its release
+        /// and its properties carry "release".</summary>
+        public static string Write(IReadOnlyList<ReleaseReport> releases)
         {
             using var ms = new MemoryStream();
             using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
@@ -49,12 +54,12 @@ namespace EvtchnAbiGen.Verifier.Reports
                 w.WriteStartObject();
                 w.WriteBoolean("executionSuccessful", true);
                 w.WriteStartArray("toolExecutionNotifications");
-                foreach (var note in report.AllNotes)
+                foreach (var (release, note) in releases.SelectMany(r => r.Report.AllNotes.Select(n => (r, n))))
                 {
                     w.WriteStartObject();
                     w.WriteString("level", "note");
                     w.WriteStartObject("message");
-                    w.WriteString("text", note);
+                    w.WriteString("text", Prefix(release) + note);
                     w.WriteEndObject();
                     w.WriteEndObject();
                 }
@@ -62,14 +67,14 @@ namespace EvtchnAbiGen.Verifier.Reports
                 w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteStartArray("results");
-                foreach (var d in report.AllDrifts)
+                foreach (var (release, d) in releases.SelectMany(r => r.Report.AllDrifts.Select(d => (r, d))))
                 {
                     w.WriteStartObject();
                     w.WriteString("ruleId", d.RuleId);
                     w.WriteNumber("ruleIndex", System.Array.FindIndex(Rules, r => r.Id == d.RuleId));
                     w.WriteString("level", Level(DiagnosticCatalog.Get(d.RuleId).DefaultSeverity));
                     w.WriteStartObject("message");
-                    w.WriteString("text", d.Message);
+                    w.WriteString("text", Prefix(release) + d.Message);
                     w.WriteEndObject();
                     w.WriteStartArray("locations");
                     w.WriteStartObject();
@@ -85,6 +90,7 @@ namespace EvtchnAbiGen.Verifier.Reports
                     w.WriteEndObject();
                     w.WriteEndArray();
                     w.WriteStartObject("properties");
+                    if (release.Label != null) w.WriteString("release", release.Label);
                     w.WriteString("abi", d.Abi);
                     w.WriteString("expected", d.Expected);
                     w.WriteString("actual", d.Actual);
@@ -98,6 +104,8 @@ namespace EvtchnAbiGen.Verifier.Reports
             }
             return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
         }
+
+        private static string Prefix(ReleaseReport r) => r.Label == null ? "" : "[" + r.Label + "] ";
 
         private static string Level(SpecSeverity s) => s == SpecSeverity.Error ? "error" : s == SpecSeverity.Warning ? "warning" : "note";
     }
