@@ -31,6 +31,12 @@ namespace EvtchnAbiGen.Verifier
                 "-I", headers.IncludeRoot,
             };
             args.AddRange(headers.ExtraClangArgs);
+            if (!BuiltinHeaders.Available())
+            {
+                // Ahead of the include root: that may be /usr/include, whose glibc stdint.h must not win.
+                args.InsertRange(args.IndexOf("-I"), BuiltinHeaders.Args);
+                unsaved.AddRange(BuiltinHeaders.Files);
+            }
 
             var index = clang.createIndex(0, 0);
             var tu = default(CXTranslationUnit);
@@ -115,6 +121,32 @@ namespace EvtchnAbiGen.Verifier
             finally
             {
                 foreach (var p in allocs) Marshal.FreeCoTaskMem(p);
+            }
+        }
+
+        /// <summary>Whether <paramref name="source"/> parses without errors (used to probe libclang).</summary>
+        internal static bool Compiles(string source, List<string> args)
+        {
+            string main = VirtualRoot + "probe.c";
+            var index = clang.createIndex(0, 0);
+            var tu = default(CXTranslationUnit);
+            try
+            {
+                if (Parse(index, main, args, new List<(string, string)> { (main, source) }, &tu) != CXErrorCode.CXError_Success) return false;
+                uint n = clang.getNumDiagnostics(tu);
+                for (uint i = 0; i < n; i++)
+                {
+                    var d = clang.getDiagnostic(tu, i);
+                    bool error = clang.getDiagnosticSeverity(d) >= CXDiagnosticSeverity.CXDiagnostic_Error;
+                    clang.disposeDiagnostic(d);
+                    if (error) return false;
+                }
+                return true;
+            }
+            finally
+            {
+                if (tu.Handle != IntPtr.Zero) clang.disposeTranslationUnit(tu);
+                clang.disposeIndex(index);
             }
         }
 

@@ -9,7 +9,8 @@ using ClangSharp.Interop;
 namespace EvtchnAbiGen.Verifier
 {
     /// <summary>Finds libclang, in this order: an explicit path (--libclang); a NuGet libclang.runtime.*
-    /// native asset shipped with the app; the system's newest libclang-N.so.1. It must run before the
+    /// native asset shipped with the app, or that package in the user's NuGet packages folder; the system's
+    /// newest libclang-N.so.1. It must run before the
     /// first P/Invoke into <see cref="clang"/>.</summary>
     public static class LibClangLoader
     {
@@ -34,6 +35,10 @@ namespace EvtchnAbiGen.Verifier
                 else if (NativeLibrary.TryLoad("libclang", typeof(LibClangLoader).Assembly, DllImportSearchPath.AssemblyDirectory, out _handle))
                 {
                     LoadedFrom = "libclang (NuGet runtime asset next to the app)";
+                }
+                else if (NuGetCandidates(NuGetPackagesFolder()).FirstOrDefault(p => NativeLibrary.TryLoad(p, out _handle)) is string fromNuGet)
+                {
+                    LoadedFrom = fromNuGet;
                 }
                 else
                 {
@@ -61,6 +66,26 @@ namespace EvtchnAbiGen.Verifier
 
         private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
             => name == "libclang" ? _handle : IntPtr.Zero;
+
+        /// <summary>The user's NuGet packages folder (NUGET_PACKAGES, else ~/.nuget/packages).</summary>
+        public static string NuGetPackagesFolder()
+            => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+        /// <summary>libclang.so of the libclang.runtime.linux-&lt;arch&gt; package versions in a NuGet packages folder,
+        /// newest first: a user who adds that package to any project has it there, and the tool can use it.</summary>
+        public static IEnumerable<string> NuGetCandidates(string packagesFolder)
+        {
+            string rid = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+            string dir = Path.Combine(packagesFolder, "libclang.runtime." + rid);
+            if (!Directory.Exists(dir)) return Array.Empty<string>();
+            return Directory.GetDirectories(dir)
+                .Select(v => (version: Version.TryParse(Path.GetFileName(v).Split('-')[0], out var ver) ? ver : new Version(0, 0), path: v))
+                .OrderByDescending(x => x.version)
+                .Select(x => Path.Combine(x.path, "runtimes", rid, "native", "libclang.so"))
+                .Where(File.Exists)
+                .ToList();
+        }
 
         /// <summary>System libclangs, newest LLVM version first.</summary>
         public static IEnumerable<string> SystemCandidates()
