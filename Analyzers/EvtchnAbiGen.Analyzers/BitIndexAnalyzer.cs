@@ -12,29 +12,22 @@ namespace EvtchnAbiGen.Analyzers
     /// checked or unchecked. The capacity is the one the generator wrote for that ABI (4096 bits for the
     /// x86_64 2-level bitmap, 1024 for x86_32), so the error names both.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BitIndexAnalyzer : DiagnosticAnalyzer
+    public sealed class BitIndexAnalyzer : ContractAnalyzer
     {
         public static readonly DiagnosticDescriptor Rule = Descriptors.For(DiagnosticCatalog.BitIndexOutOfRange);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        protected override DiagnosticDescriptor Descriptor => Rule;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void Register(CompilationStartAnalysisContext start, ContractSymbols contract)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            start.RegisterOperationAction(c =>
             {
-                var contract = ContractSymbols.For(start.Compilation);
-                if (contract == null) return;
-                start.RegisterOperationAction(c =>
-                {
-                    var a = (IArgumentOperation)c.Operation;
-                    if (a.Parameter == null || contract.BitIndex(a.Parameter) is not { } cap) return;
-                    if (a.Value.ConstantValue is not { HasValue: true, Value: int bit } || (bit >= 0 && bit < cap.BitCount)) return;
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, a.Value.Syntax.GetLocation(), Str(bit), cap.Bitmap, cap.Abi,
-                        Str(cap.BitCount), Str(cap.BitCount - 1)));
-                }, OperationKind.Argument);
-            });
+                var a = (IArgumentOperation)c.Operation;
+                if (a.Parameter == null || contract.BitIndex(a.Parameter) is not { } cap) return;
+                if (a.Value.ConstantValue is not { HasValue: true, Value: int bit } || (bit >= 0 && bit < cap.BitCount)) return;
+                c.ReportDiagnostic(Diagnostic.Create(Rule, a.Value.Syntax.GetLocation(), Str(bit), cap.Bitmap, cap.Abi,
+                    Str(cap.BitCount), Str(cap.BitCount - 1)));
+            }, OperationKind.Argument);
         }
 
         private static string Str(int v) => v.ToString(CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ namespace EvtchnAbiGen.Analyzers
     /// bitmap, reached through a ref, a pointer or a ref return. Xen or another vcpu updates the same word
     /// concurrently; the plain write loses its update. The message names the generated operation.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class NonAtomicWriteAnalyzer : DiagnosticAnalyzer
+    public sealed class NonAtomicWriteAnalyzer : ContractAnalyzer
     {
         public static readonly DiagnosticDescriptor Rule = Descriptors.For(DiagnosticCatalog.NonAtomicWrite);
 
@@ -23,20 +23,13 @@ namespace EvtchnAbiGen.Analyzers
         /// <summary>Properties for the code fix: the bitmap's bits per word (the generated BitsPerWord).</summary>
         public const string BitsPerWordProperty = "bitsPerWord";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        protected override DiagnosticDescriptor Descriptor => Rule;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void Register(CompilationStartAnalysisContext start, ContractSymbols contract)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var contract = ContractSymbols.For(start.Compilation);
-                if (contract == null) return;
-                start.RegisterOperationAction(c => Analyze(c, contract),
-                    OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment,
-                    OperationKind.Increment, OperationKind.Decrement);
-            });
+            start.RegisterOperationAction(c => Analyze(c, contract),
+                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment,
+                OperationKind.Increment, OperationKind.Decrement);
         }
 
         private static void Analyze(OperationAnalysisContext context, ContractSymbols contract)

@@ -12,22 +12,15 @@ namespace EvtchnAbiGen.Analyzers
     /// The JIT may hoist a plain load out of a polling loop; the generated ReadWord is a volatile read.
     /// Writes are EAG1001's; 'ref s.evtchn_pending[i]' (e.g. for Interlocked) is not a read.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PlainReadAnalyzer : DiagnosticAnalyzer
+    public sealed class PlainReadAnalyzer : ContractAnalyzer
     {
         public static readonly DiagnosticDescriptor Rule = Descriptors.For(DiagnosticCatalog.PlainRead);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        protected override DiagnosticDescriptor Descriptor => Rule;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void Register(CompilationStartAnalysisContext start, ContractSymbols contract)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var contract = ContractSymbols.For(start.Compilation);
-                if (contract == null) return;
-                start.RegisterOperationAction(c => Analyze(c, contract), OperationKind.InlineArrayAccess);
-            });
+            start.RegisterOperationAction(c => Analyze(c, contract), OperationKind.InlineArrayAccess);
         }
 
         private static void Analyze(OperationAnalysisContext context, ContractSymbols contract)

@@ -12,42 +12,35 @@ namespace EvtchnAbiGen.Analyzers
     /// assignment or a field initializer. The copy is a torn snapshot, and operations on it never reach the
     /// shared page. A fresh value (default, new) is not a copy.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SharedStructCopyAnalyzer : DiagnosticAnalyzer
+    public sealed class SharedStructCopyAnalyzer : ContractAnalyzer
     {
         public static readonly DiagnosticDescriptor Rule = Descriptors.For(DiagnosticCatalog.SharedStructCopy);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        protected override DiagnosticDescriptor Descriptor => Rule;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void Register(CompilationStartAnalysisContext start, ContractSymbols contract)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            start.RegisterOperationAction(c =>
             {
-                var contract = ContractSymbols.For(start.Compilation);
-                if (contract == null) return;
-                start.RegisterOperationAction(c =>
-                {
-                    var d = (IVariableDeclaratorOperation)c.Operation;
-                    if (d.Symbol.RefKind == RefKind.None && d.Initializer != null) Check(c, contract, d.Initializer.Value);
-                }, OperationKind.VariableDeclarator);
-                start.RegisterOperationAction(c =>
-                {
-                    var a = (ISimpleAssignmentOperation)c.Operation;
-                    if (!a.IsRef) Check(c, contract, a.Value);
-                }, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(c =>
-                {
-                    var a = (IArgumentOperation)c.Operation;
-                    if (a.Parameter?.RefKind == RefKind.None) Check(c, contract, a.Value);
-                }, OperationKind.Argument);
-                start.RegisterOperationAction(c =>
-                {
-                    var r = (IReturnOperation)c.Operation;
-                    if (r.ReturnedValue != null && !ReturnsByRef(r, c.ContainingSymbol)) Check(c, contract, r.ReturnedValue);
-                }, OperationKind.Return);
-                start.RegisterOperationAction(c => Check(c, contract, ((IFieldInitializerOperation)c.Operation).Value), OperationKind.FieldInitializer);
-            });
+                var d = (IVariableDeclaratorOperation)c.Operation;
+                if (d.Symbol.RefKind == RefKind.None && d.Initializer != null) Check(c, contract, d.Initializer.Value);
+            }, OperationKind.VariableDeclarator);
+            start.RegisterOperationAction(c =>
+            {
+                var a = (ISimpleAssignmentOperation)c.Operation;
+                if (!a.IsRef) Check(c, contract, a.Value);
+            }, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c =>
+            {
+                var a = (IArgumentOperation)c.Operation;
+                if (a.Parameter?.RefKind == RefKind.None) Check(c, contract, a.Value);
+            }, OperationKind.Argument);
+            start.RegisterOperationAction(c =>
+            {
+                var r = (IReturnOperation)c.Operation;
+                if (r.ReturnedValue != null && !ReturnsByRef(r, c.ContainingSymbol)) Check(c, contract, r.ReturnedValue);
+            }, OperationKind.Return);
+            start.RegisterOperationAction(c => Check(c, contract, ((IFieldInitializerOperation)c.Operation).Value), OperationKind.FieldInitializer);
         }
 
         private static void Check(OperationAnalysisContext context, ContractSymbols contract, IOperation value)

@@ -14,27 +14,20 @@ namespace EvtchnAbiGen.Analyzers
     /// or with a CompareExchange that never looks at the guard. Such a clear can land while Xen holds the guard
     /// and make its set_link give up. The generated Clear method waits for the guard.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnguardedClearAnalyzer : DiagnosticAnalyzer
+    public sealed class UnguardedClearAnalyzer : ContractAnalyzer
     {
         public static readonly DiagnosticDescriptor Rule = Descriptors.For(DiagnosticCatalog.UnguardedClear);
 
         /// <summary>Properties for the code fix: the guarded clear method to call.</summary>
         public const string ClearProperty = "clear";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        protected override DiagnosticDescriptor Descriptor => Rule;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void Register(CompilationStartAnalysisContext start, ContractSymbols contract)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var contract = ContractSymbols.For(start.Compilation);
-                if (contract == null) return;
-                var interlocked = start.Compilation.GetTypeByMetadataName("System.Threading.Interlocked");
-                var volatileType = start.Compilation.GetTypeByMetadataName("System.Threading.Volatile");
-                start.RegisterOperationAction(c => Analyze(c, contract, interlocked, volatileType), OperationKind.Unary);
-            });
+            var interlocked = start.Compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+            var volatileType = start.Compilation.GetTypeByMetadataName("System.Threading.Volatile");
+            start.RegisterOperationAction(c => Analyze(c, contract, interlocked, volatileType), OperationKind.Unary);
         }
 
         private static void Analyze(OperationAnalysisContext context, ContractSymbols contract, INamedTypeSymbol? interlocked, INamedTypeSymbol? volatileType)

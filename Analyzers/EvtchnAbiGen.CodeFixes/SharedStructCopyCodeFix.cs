@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using EvtchnAbiGen.Core.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,50 +13,27 @@ namespace EvtchnAbiGen.CodeFixes
     /// code writes through x or calls its operations (which were meant for the shared page, and on a copy never
     /// reached it). No fix when x is written but the source is read-only.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SharedStructCopyCodeFix)), Shared]
-    public sealed class SharedStructCopyCodeFix : CodeFixProvider
+    public sealed class SharedStructCopyCodeFix : ReplaceNodeCodeFix<ExpressionSyntax>
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.SharedStructCopy);
+        protected override string DiagnosticId => DiagnosticIds.SharedStructCopy;
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override (string Title, SyntaxNode Old, SyntaxNode New)? Fix(Diagnostic d, ExpressionSyntax value, SemanticModel model, CancellationToken ct)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null || model == null) return;
-            foreach (var d in context.Diagnostics)
-            {
-                var value = root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                    || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
-                    || declaration.Parent is not LocalDeclarationStatementSyntax statement || statement.UsingKeyword != default)
-                    continue;
-                if (model.GetDeclaredSymbol(declarator, context.CancellationToken) is not ILocalSymbol local) continue;
-                bool mutated = IsMutated(statement.Parent, local, model, context.CancellationToken);
-                bool readOnlySource = IsReadOnly(model.GetOperation(value, context.CancellationToken));
-                if (mutated && readOnlySource) continue;
-                string kind = mutated ? "ref" : "ref readonly";
-                string title = $"Use '{kind}'";
-                context.RegisterCodeFix(CodeAction.Create(title, ct => Apply(context.Document, declaration, declarator, mutated, ct), nameof(SharedStructCopyCodeFix)), d);
-            }
-        }
-
-        private static async Task<Document> Apply(Document doc, VariableDeclarationSyntax declaration, VariableDeclaratorSyntax declarator,
-            bool mutable, CancellationToken ct)
-        {
-            var root = await doc.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } init
+                || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
+                || declaration.Parent is not LocalDeclarationStatementSyntax statement || statement.UsingKeyword != default)
+                return null;
+            if (model.GetDeclaredSymbol(declarator, ct) is not ILocalSymbol local) return null;
+            bool mutated = IsMutated(statement.Parent, local, model, ct);
+            if (mutated && IsReadOnly(model.GetOperation(value, ct))) return null;
             var type = declaration.Type;
             var refType = SyntaxFactory.RefType(SyntaxFactory.Token(SyntaxKind.RefKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                    mutable ? default : SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                    type.WithoutTrivia())
-                .WithTriviaFrom(type);
-            var init = declarator.Initializer!;
+                mutated ? default : SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(SyntaxFactory.Space), type.WithoutTrivia());
             var refValue = SyntaxFactory.RefExpression(SyntaxFactory.Token(SyntaxKind.RefKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                init.Value.WithoutLeadingTrivia()).WithLeadingTrivia(init.Value.GetLeadingTrivia());
-            var newDeclaration = declaration
-                .WithType(refType)
+                value.WithoutLeadingTrivia()).WithLeadingTrivia(value.GetLeadingTrivia());
+            var replacement = declaration.WithType(refType.WithTriviaFrom(type))
                 .WithVariables(SyntaxFactory.SingletonSeparatedList(declarator.WithInitializer(init.WithValue(refValue))));
-            return doc.WithSyntaxRoot(root!.ReplaceNode(declaration, newDeclaration));
+            return (mutated ? "Use 'ref'" : "Use 'ref readonly'", declaration, replacement);
         }
 
         /// <summary>The local is assigned, incremented, passed by ref/out, or has members written or called

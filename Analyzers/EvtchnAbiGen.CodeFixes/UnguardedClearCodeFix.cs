@@ -1,12 +1,9 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using EvtchnAbiGen.Analyzers;
 using EvtchnAbiGen.Core.Contract;
 using EvtchnAbiGen.Core.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,24 +13,15 @@ namespace EvtchnAbiGen.CodeFixes
     /// <summary>EAG1004: 'w.Write(w.Read() &amp; ~T.MASKED_Mask)' becomes 'w.ClearMASKED()', the generated clear
     /// that waits while the guard (BUSY) is set.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnguardedClearCodeFix)), Shared]
-    public sealed class UnguardedClearCodeFix : CodeFixProvider
+    public sealed class UnguardedClearCodeFix : ReplaceNodeCodeFix<InvocationExpressionSyntax>
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.UnguardedClear);
+        protected override string DiagnosticId => DiagnosticIds.UnguardedClear;
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override (string Title, SyntaxNode Old, SyntaxNode New)? Fix(Diagnostic d, InvocationExpressionSyntax call, SemanticModel model, CancellationToken ct)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null) return;
-            foreach (var d in context.Diagnostics)
-            {
-                if (!d.Properties.TryGetValue(UnguardedClearAnalyzer.ClearProperty, out var clear) || clear == null) continue;
-                if (root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax call) continue;
-                if (Receiver(call) is not { } word) continue;
-                string title = $"Use {clear}()";
-                context.RegisterCodeFix(CodeAction.Create(title, ct => Apply(context.Document, call, word, clear, ct), nameof(UnguardedClearCodeFix)), d);
-            }
+            if (!d.Properties.TryGetValue(UnguardedClearAnalyzer.ClearProperty, out var clear) || clear == null) return null;
+            if (Receiver(call) is not { } word) return null;
+            return ($"Use {clear}()", call, SyntaxFactory.ParseExpression($"{word}.{clear}()"));
         }
 
         /// <summary>The word 'w' when the call is exactly w.Write(w.Read() &amp; ~mask) or w.Write(~mask &amp; w.Read()).</summary>
@@ -50,13 +38,6 @@ namespace EvtchnAbiGen.CodeFixes
                     return write.Expression;
             }
             return null;
-        }
-
-        private static async Task<Document> Apply(Document doc, InvocationExpressionSyntax call, ExpressionSyntax word, string clear, CancellationToken ct)
-        {
-            var root = await doc.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-            var fixedCall = SyntaxFactory.ParseExpression($"{word}.{clear}()").WithTriviaFrom(call);
-            return doc.WithSyntaxRoot(root!.ReplaceNode(call, fixedCall));
         }
     }
 }
