@@ -12,6 +12,25 @@ namespace EvtchnAbiGen.Runtime
 
         /// <summary>The guest's ack: clear the port's PENDING bit.</summary>
         void ClearPending(int port);
+
+        /// <summary>The guest's ack of a whole word: clear these PENDING bits of word <paramref name="word"/> at once.</summary>
+        void ClearPendingBits(int word, ulong bits);
+    }
+
+    /// <summary>A scan's acknowledgement order, as a struct so the JIT specialises each (see <see cref="ScanAck"/>).</summary>
+    internal interface IAckOrder
+    {
+        bool PerWord { get; }
+    }
+
+    internal struct AckPerWord : IAckOrder
+    {
+        public bool PerWord => true;
+    }
+
+    internal struct AckPerPort : IAckOrder
+    {
+        public bool PerWord => false;
     }
 
     internal unsafe struct TwoLevelBitmaps : IPendingBitmaps
@@ -23,6 +42,9 @@ namespace EvtchnAbiGen.Runtime
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void ClearPending(int port) => Shared->evtchn_pending.ClearBitUnchecked(port);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void ClearPendingBits(int word, ulong bits) => Shared->evtchn_pending.ClearWordBitsUnchecked(word, bits);
     }
 
     internal unsafe struct ThreeLevelBitmaps : IPendingBitmaps
@@ -35,34 +57,44 @@ namespace EvtchnAbiGen.Runtime
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void ClearPending(int port) => Pending->bits.ClearBitUnchecked(port);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void ClearPendingBits(int word, ulong bits) => Pending->bits.ClearWordBitsUnchecked(word, bits);
     }
 
     /// <summary>The last level of the 2L and 3L scans: one bitmap word, its pending-and-unmasked bits in circular
-    /// order from the resume bit (only in the resume word), PENDING cleared before each handler call.</summary>
+    /// order from the resume bit (only in the resume word), acknowledged before the handler calls: all at once
+    /// with one atomic AND (<see cref="ScanAck.PerWord"/>) or each right before its own call (PerPort).</summary>
     internal static class WordScan
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static int Scan<TBitmaps, THandler>(ref TBitmaps bitmaps, int w, int startWord, int startBit, int capacity,
+        public static int Scan<TBitmaps, THandler, TAck>(ref TBitmaps bitmaps, int w, int startWord, int startBit, int capacity,
             ref int next, ref THandler handler)
             where TBitmaps : struct, IPendingBitmaps
             where THandler : struct, IPortHandler
+            where TAck : struct, IAckOrder
         {
             ulong active = bitmaps.Active(w);
+            if (active == 0) return 0;
+            if (default(TAck).PerWord) bitmaps.ClearPendingBits(w, active);
             int from = w == startWord ? startBit : 0;
             ulong first = CircularBits.Upper(active, from), then = CircularBits.Lower(active, from);
-            int handled = 0;
-            while (first != 0) { Deliver(ref bitmaps, (w << 6) | CircularBits.PopLowest(ref first), capacity, ref next, ref handler); handled++; }
-            while (then != 0) { Deliver(ref bitmaps, (w << 6) | CircularBits.PopLowest(ref then), capacity, ref next, ref handler); handled++; }
-            return handled;
+            // The resume point is just after the last port this word hands over: set once, not per port.
+            int last = 63 - System.Numerics.BitOperations.LeadingZeroCount(then != 0 ? then : first);
+            next = ((w << 6) + last + 1) & (capacity - 1);
+            int basePort = w << 6;
+            while (first != 0) Deliver<TBitmaps, THandler, TAck>(ref bitmaps, basePort | CircularBits.PopLowest(ref first), ref handler);
+            while (then != 0) Deliver<TBitmaps, THandler, TAck>(ref bitmaps, basePort | CircularBits.PopLowest(ref then), ref handler);
+            return System.Numerics.BitOperations.PopCount(active);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Deliver<TBitmaps, THandler>(ref TBitmaps bitmaps, int port, int capacity, ref int next, ref THandler handler)
+        private static void Deliver<TBitmaps, THandler, TAck>(ref TBitmaps bitmaps, int port, ref THandler handler)
             where TBitmaps : struct, IPendingBitmaps
             where THandler : struct, IPortHandler
+            where TAck : struct, IAckOrder
         {
-            bitmaps.ClearPending(port);
-            next = (port + 1) & (capacity - 1);
+            if (!default(TAck).PerWord) bitmaps.ClearPending(port);
             handler.Handle(port);
         }
     }

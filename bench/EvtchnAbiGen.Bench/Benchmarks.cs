@@ -109,19 +109,23 @@ namespace EvtchnAbiGen.Bench
         }
     }
 
-    /// <summary>The guest's scans, re-armed with plain stores before each one.</summary>
+    /// <summary>The guest's scans, re-armed with plain stores before each one: Linux's per-port acknowledgement
+    /// (compared with the C reference, which does the same) and the word-at-once one ("_wordack", compared with
+    /// the same per-port C scan on the same workload).</summary>
     public unsafe class Scans
     {
-        private TwoLevelEngine _l2 = null!;
-        private ThreeLevelEngine _l3 = null!;
+        private TwoLevelEngine _l2 = null!, _l2w = null!;
+        private ThreeLevelEngine _l3 = null!, _l3w = null!;
         private Arm _l2Half = null!, _l3Sparse = null!, _l3Half = null!;
         public long Sink;
 
         [GlobalSetup]
         public void Setup()
         {
-            _l2 = new TwoLevelEngine();
-            _l3 = new ThreeLevelEngine();
+            _l2 = new TwoLevelEngine(ScanAck.PerPort);
+            _l3 = new ThreeLevelEngine(ScanAck.PerPort);
+            _l2w = new TwoLevelEngine(ScanAck.PerWord);
+            _l3w = new ThreeLevelEngine(ScanAck.PerWord);
             _l2Half = new Arm(4096, 0.5);
             _l3Sparse = new Arm(262144, 0.001);
             _l3Half = new Arm(262144, 0.5);
@@ -132,6 +136,8 @@ namespace EvtchnAbiGen.Bench
         {
             _l2.Dispose();
             _l3.Dispose();
+            _l2w.Dispose();
+            _l3w.Dispose();
         }
 
         public static int ScanTwoLevel(TwoLevelEngine e, Arm a)
@@ -166,6 +172,15 @@ namespace EvtchnAbiGen.Bench
 
         [Benchmark(OperationsPerInvoke = 131072)]
         public int scan_3l_262144_50pct() => ScanThreeLevel(_l3, _l3Half);
+
+        [Benchmark(OperationsPerInvoke = 2048)]
+        public int scan_2l_4096_50pct_wordack() => ScanTwoLevel(_l2w, _l2Half);
+
+        [Benchmark(OperationsPerInvoke = 262)]
+        public int scan_3l_262144_0_1pct_wordack() => ScanThreeLevel(_l3w, _l3Sparse);
+
+        [Benchmark(OperationsPerInvoke = 131072)]
+        public int scan_3l_262144_50pct_wordack() => ScanThreeLevel(_l3w, _l3Half);
     }
 
     /// <summary>Scan cost per delivered port against ports and pending density, 2-level against 3-level.</summary>
@@ -189,8 +204,8 @@ namespace EvtchnAbiGen.Bench
         [GlobalSetup]
         public void Setup()
         {
-            _l2 = new TwoLevelEngine();
-            _l3 = new ThreeLevelEngine();
+            _l2 = new TwoLevelEngine(ScanAck.PerPort);
+            _l3 = new ThreeLevelEngine(ScanAck.PerPort);
             _arm = new Arm(Ports(Abi), DensityValue(Density));
             _twoLevel = Abi.StartsWith("2l", System.StringComparison.Ordinal);
         }

@@ -63,12 +63,14 @@ namespace EvtchnAbiGen.Runtime.Tests
             Report(abi, ledger, time);
         }
 
-        [Fact]
-        public void TwoLevel_never_loses_an_event()
+        [Theory]
+        [InlineData(ScanAck.PerWord)]
+        [InlineData(ScanAck.PerPort)]
+        public void TwoLevel_never_loses_an_event(ScanAck ack)
         {
-            using var e = new TwoLevelEngine();
+            using var e = new TwoLevelEngine(ack);
             var ports = Ports(TwoLevelEngine.Capacity, 700, 1).Concat(new[] { 0, 63, 64, 4095 }).Distinct().ToArray();
-            BitmapScenario("2L", TwoLevelEngine.Capacity, ports, 100, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
+            BitmapScenario($"2L {ack}", TwoLevelEngine.Capacity, ports, 100, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
                 () => e.UpcallPending(0), ledger =>
                 {
                     var h = new LedgerHandler { Ledger = ledger };
@@ -83,12 +85,14 @@ namespace EvtchnAbiGen.Runtime.Tests
                 });
         }
 
-        [Fact]
-        public void ThreeLevel_never_loses_an_event()
+        [Theory]
+        [InlineData(ScanAck.PerWord)]
+        [InlineData(ScanAck.PerPort)]
+        public void ThreeLevel_never_loses_an_event(ScanAck ack)
         {
-            using var e = new ThreeLevelEngine();
+            using var e = new ThreeLevelEngine(ack);
             var ports = Ports(ThreeLevelEngine.Capacity, 3000, 2).Concat(new[] { 0, 4095, 4096, 262143 }).Distinct().ToArray();
-            BitmapScenario("3L", ThreeLevelEngine.Capacity, ports, 200, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
+            BitmapScenario($"3L {ack}", ThreeLevelEngine.Capacity, ports, 200, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
                 () => e.UpcallPending(0), ledger =>
                 {
                     var h = new LedgerHandler { Ledger = ledger };

@@ -165,6 +165,11 @@ namespace EvtchnAbiGen.Core.Emit
             _w.Line($"{MI} public {element} ReadWord(int index) => {VO}.Read(ref this[index]);");
             _w.Line($"/// <summary>Atomically replaces word <paramref name=\"index\"/> (e.g. a selector with 0) and returns the old one.</summary>");
             _w.Line($"{MI} public {element} ExchangeWord(int index, {element} value) => {IL}.Exchange(ref this[index], value);");
+            _w.Line($"/// <summary>Atomically clears the bits of <paramref name=\"mask\"/> in word <paramref name=\"index\"/>: one 'lock and', the old value");
+            _w.Line($"/// is not needed (a scan acknowledging every port it saw in a word at once).</summary>");
+            _w.Line($"{MI} public void ClearWordBits(int index, {element} mask) => {IL}.And(ref this[index], ({element})~mask);");
+            _w.Line($"/// <summary><see cref=\"ClearWordBits\"/> without the range check: the caller guarantees 0 &lt;= index &lt; {length}.</summary>");
+            _w.Line($"{MI} public void ClearWordBitsUnchecked(int index, {element} mask) => {IL}.And(ref {US}.Add(ref _element0, index), ({element})~mask);");
             _w.Line($"/// <summary><see cref=\"ReadWord\"/> without the range check: the caller guarantees 0 &lt;= index &lt; {length}.</summary>");
             _w.Line($"{MI} public {element} ReadWordUnchecked(int index) => {VO}.Read(ref {US}.Add(ref _element0, index));");
             _w.Line($"/// <summary><see cref=\"ExchangeWord\"/> without the range check: the caller guarantees 0 &lt;= index &lt; {length}.</summary>");
