@@ -90,9 +90,10 @@ namespace EvtchnAbiGen.Runtime
         public int Scan<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
             => _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
 
-        // Compiled once, fully optimised: dynamic PGO made the word-at-once scan as slow as the per-port one
+        // Compiled once, fully optimised, and not inlined into PGO-compiled callers: dynamic PGO made the
+        // word-at-once scan as slow as the per-port one
         // (2.09 against 0.79 ns per port, 2L at 50 % density; docs/performance.md).
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private int Scan<THandler, TAck>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler where TAck : struct, IAckOrder
         {
             ref shared_info s = ref *_shared;

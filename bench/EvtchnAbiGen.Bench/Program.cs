@@ -12,7 +12,7 @@ using BenchmarkDotNet.Running;
 namespace EvtchnAbiGen.Bench
 {
     /// <summary>Runs the BenchmarkDotNet cases, reads the C reference's results (bench/c), and prints ns/op
-    /// for both plus "ratio &lt;case&gt; &lt;C#/C&gt;" per case. Usage: [--quick] [--c-results FILE] [--out FILE.md]</summary>
+    /// for both plus "ratio &lt;case&gt; &lt;C#/C&gt;" per case. Usage: [--quick] [--filter TEXT] [--c-results FILE] [--out FILE.md]</summary>
     public static class Program
     {
         private static readonly Dictionary<string, double> Targets = new()
@@ -38,6 +38,8 @@ namespace EvtchnAbiGen.Bench
                 ? Job.Default.WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1)
                 : Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1);
             var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile);
+            if (Value(args, "--filter") is string filter)
+                config = config.AddFilter(new BenchmarkDotNet.Filters.NameFilter(n => n.Contains(filter, StringComparison.Ordinal)));
             var types = new List<Type> { typeof(BitOps), typeof(Contended), typeof(Scans), typeof(Fifo) };
             if (!quick) types.Add(typeof(ScanScaling));
             var summaries = BenchmarkRunner.Run(types.ToArray(), config).ToList();

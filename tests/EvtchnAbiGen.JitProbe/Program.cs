@@ -16,6 +16,9 @@ namespace EvtchnAbiGen.JitProbe
         public static void Probe_ClearBit(ref shared_info s, int port) => s.evtchn_pending.ClearBitUnchecked(port);
 
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        public static void Probe_ClearWordBits(ref shared_info s, int word, ulong bits) => s.evtchn_pending.ClearWordBitsUnchecked(word, bits);
+
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static bool Probe_TestAndSetBit(ref shared_info s, int port) => s.evtchn_pending.TestAndSetBitUnchecked(port);
 
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -30,6 +33,7 @@ namespace EvtchnAbiGen.JitProbe
             var w = new event_word_t(0);
             Probe_SetBit(ref *s, 5);
             Probe_ClearBit(ref *s, 5);
+            Probe_ClearWordBits(ref *s, 1, 0xF0UL);
             bool old = Probe_TestAndSetBit(ref *s, 7);
             Probe_SetPending(ref w);
             ulong sel = Probe_ExchangeSelector(ref s->vcpu_info[0]);

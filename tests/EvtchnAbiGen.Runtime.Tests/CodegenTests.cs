@@ -35,6 +35,7 @@ namespace EvtchnAbiGen.Runtime.Tests
         [X64Theory] // arm64 uses LSE atomics; not checked here
         [InlineData("Probe_SetBit", @"lock\s+or\b")]
         [InlineData("Probe_ClearBit", @"lock\s+and\b")]
+        [InlineData("Probe_ClearWordBits", @"lock\s+and\b")]
         [InlineData("Probe_SetPending", @"lock\s+or\b")]
         public void Result_discarded_ops_are_one_locked_instruction(string probe, string locked)
         {
