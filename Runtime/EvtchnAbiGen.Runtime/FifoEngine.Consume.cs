@@ -37,16 +37,13 @@ namespace EvtchnAbiGen.Runtime
         public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpu(vcpu)].evtchn_upcall_pending.Read() != 0;
 
         public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpu(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
+
+        private struct Pass : IUpcallPass
         {
-            ref vcpu_info v = ref (*_shared).vcpu_info[CheckVcpu(vcpu)];
-            int handled = 0;
-            do
-            {
-                v.evtchn_upcall_pending.Write(0);
-                handled += Consume(vcpu, ref handler);
-            }
-            while (v.evtchn_upcall_pending.Read() != 0);
-            return handled;
+            public FifoEngine Engine;
+
+            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.Consume(vcpu, ref handler);
         }
 
         /// <summary>Linux's handle_events: exchange READY with 0, consume one event from the highest-priority

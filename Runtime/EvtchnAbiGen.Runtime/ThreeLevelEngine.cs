@@ -86,26 +86,25 @@ namespace EvtchnAbiGen.Runtime
 
         public void Mask(int port) => (*_mask).bits.SetBit(port);
 
-        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[vcpu].evtchn_upcall_pending.Read() != 0;
+        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpuIndex(vcpu)].evtchn_upcall_pending.Read() != 0;
 
         public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpuIndex(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
+
+        private struct Pass : IUpcallPass
         {
-            CheckVcpu(vcpu);
-            ref vcpu_info v = ref (*_shared).vcpu_info[vcpu];
-            int handled = 0;
-            do
-            {
-                v.evtchn_upcall_pending.Write(0);
-                handled += Scan(vcpu, ref handler);
-            }
-            while (v.evtchn_upcall_pending.Read() != 0);
-            return handled;
+            public ThreeLevelEngine Engine;
+
+            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.Scan(vcpu, ref handler);
         }
 
         /// <summary>Take L1, then each L2 word it selects, then each bitmap word, every level in circular
         /// order from just after the last port handled.</summary>
         public int Scan<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-            => _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
+        {
+            CheckVcpu(vcpu);
+            return _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
+        }
 
         // Compiled once, fully optimised, and not inlined into PGO-compiled callers: dynamic PGO made the
         // word-at-once scan as slow as the per-port one

@@ -67,28 +67,27 @@ namespace EvtchnAbiGen.Runtime
 
         public void Mask(int port) => (*_shared).evtchn_mask.SetBit(port);
 
-        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[vcpu].evtchn_upcall_pending.Read() != 0;
+        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpuIndex(vcpu)].evtchn_upcall_pending.Read() != 0;
 
         /// <summary>The upcall: clear evtchn_upcall_pending, scan, and repeat while Xen raised it again.</summary>
         public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpuIndex(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
+
+        private struct Pass : IUpcallPass
         {
-            CheckVcpu(vcpu);
-            ref vcpu_info v = ref (*_shared).vcpu_info[vcpu];
-            int handled = 0;
-            do
-            {
-                v.evtchn_upcall_pending.Write(0);
-                handled += Scan(vcpu, ref handler);
-            }
-            while (v.evtchn_upcall_pending.Read() != 0);
-            return handled;
+            public TwoLevelEngine Engine;
+
+            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.Scan(vcpu, ref handler);
         }
 
         /// <summary>One hierarchical scan: take the selector word, then visit its words and their
         /// pending-and-unmasked bits in circular order from just after the last port handled (Linux's
         /// fair resume point), acknowledging them before the handler calls (see <see cref="ScanAck"/>).</summary>
         public int Scan<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-            => _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
+        {
+            CheckVcpu(vcpu);
+            return _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
+        }
 
         // Compiled once, fully optimised, and not inlined into PGO-compiled callers: dynamic PGO made the
         // word-at-once scan as slow as the per-port one
@@ -114,6 +113,12 @@ namespace EvtchnAbiGen.Runtime
         private static void CheckPort(int port)
         {
             if ((uint)port >= Capacity) throw new ArgumentOutOfRangeException(nameof(port), port, $"2-level ports are 0..{Capacity - 1}");
+        }
+
+        private static int CheckVcpuIndex(int vcpu)
+        {
+            CheckVcpu(vcpu);
+            return vcpu;
         }
 
         private static void CheckVcpu(int vcpu)

@@ -82,5 +82,21 @@ namespace EvtchnAbiGen.Runtime.Tests
             Assert.Equal(1UL << 4, e.Pending.bits.ReadWord(64));
             Assert.Equal(0UL, e.Pending.bits.ReadWord(262143 / 64));
         }
+    
+        [Fact]
+        public void Every_engine_checks_the_vcpu_of_its_upcall_entry_points()
+        {
+            using var l2 = new TwoLevelEngine();
+            using var l3 = new ThreeLevelEngine();
+            using var fifo = new FifoEngine(1024, vcpus: 2);
+            var h = new Recorder { Ports = new List<int>() };
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => l2.UpcallPending(32));
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => l3.UpcallPending(-1));
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => fifo.UpcallPending(2));
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => { var r = h; l2.Scan(32, ref r); });
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => { var r = h; l3.Upcall(32, ref r); });
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => { var r = h; fifo.Consume(2, ref r); });
+            Assert.False(fifo.UpcallPending(1));
+        }
     }
 }
