@@ -43,14 +43,18 @@ namespace EvtchnAbiGen.Runtime
         {
             public FifoEngine Engine;
 
-            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.Consume(vcpu, ref handler);
+            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.ConsumeUnchecked(vcpu, ref handler);
         }
 
         /// <summary>Linux's handle_events: exchange READY with 0, consume one event from the highest-priority
         /// ready queue (lowest number), fold in newly ready queues, until none is ready.</summary>
         public int Consume<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+            => ConsumeUnchecked(CheckVcpu(vcpu), ref handler);
+
+        /// <summary><see cref="Consume"/> for a vcpu already checked (the upcall loop's passes).</summary>
+        private int ConsumeUnchecked<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
         {
-            ref evtchn_fifo_control_block cb = ref _control[CheckVcpu(vcpu)];
+            ref evtchn_fifo_control_block cb = ref _control[vcpu];
             uint ready = cb.ready.Exchange(0);
             int handled = 0;
             while (ready != 0)

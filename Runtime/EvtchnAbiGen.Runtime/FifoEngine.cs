@@ -92,11 +92,7 @@ namespace EvtchnAbiGen.Runtime
             if (port <= 0 || port >= _capacity) throw new ArgumentOutOfRangeException(nameof(port), port, $"FIFO ports are 1..{_capacity - 1}");
         }
 
-        private int CheckVcpu(int vcpu)
-        {
-            if ((uint)vcpu >= (uint)_vcpus) throw new ArgumentOutOfRangeException(nameof(vcpu), vcpu, $"vcpus are 0..{_vcpus - 1}");
-            return vcpu;
-        }
+        private int CheckVcpu(int vcpu) => VcpuIndex.Check(vcpu, _vcpus);
 
         public void Dispose()
         {

@@ -37,15 +37,9 @@ namespace EvtchnAbiGen.Runtime
         public ref evtchn_3l_bitmap MaskBitmap => ref *_mask;
 
         /// <summary>The vcpu's L2 selector page (registered in phase 2 of EVTCHNOP_register_extended).</summary>
-        public ref evtchn_3l_l2_selector L2Selector(int vcpu) => ref _l2[CheckVcpuIndex(vcpu)];
+        public ref evtchn_3l_l2_selector L2Selector(int vcpu) => ref _l2[CheckVcpu(vcpu)];
 
-        public ref vcpu_info VcpuInfo(int vcpu) => ref (*_shared).vcpu_info[CheckVcpuIndex(vcpu)];
-
-        private static int CheckVcpuIndex(int vcpu)
-        {
-            CheckVcpu(vcpu);
-            return vcpu;
-        }
+        public ref vcpu_info VcpuInfo(int vcpu) => ref (*_shared).vcpu_info[CheckVcpu(vcpu)];
 
         // ---------------- Xen's view ----------------
 
@@ -86,16 +80,16 @@ namespace EvtchnAbiGen.Runtime
 
         public void Mask(int port) => (*_mask).bits.SetBit(port);
 
-        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpuIndex(vcpu)].evtchn_upcall_pending.Read() != 0;
+        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpu(vcpu)].evtchn_upcall_pending.Read() != 0;
 
         public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpuIndex(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
+            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpu(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
 
         private struct Pass : IUpcallPass
         {
             public ThreeLevelEngine Engine;
 
-            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.Scan(vcpu, ref handler);
+            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.ScanUnchecked(vcpu, ref handler);
         }
 
         /// <summary>Take L1, then each L2 word it selects, then each bitmap word, every level in circular
@@ -103,8 +97,12 @@ namespace EvtchnAbiGen.Runtime
         public int Scan<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
         {
             CheckVcpu(vcpu);
-            return _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
+            return ScanUnchecked(vcpu, ref handler);
         }
+
+        /// <summary><see cref="Scan"/> for a vcpu already checked (the upcall loop's passes).</summary>
+        private int ScanUnchecked<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+            => _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
 
         // Compiled once, fully optimised, and not inlined into PGO-compiled callers: dynamic PGO made the
         // word-at-once scan as slow as the per-port one
@@ -143,10 +141,7 @@ namespace EvtchnAbiGen.Runtime
             if ((uint)port >= Capacity) throw new ArgumentOutOfRangeException(nameof(port), port, $"3-level ports are 0..{Capacity - 1}");
         }
 
-        private static void CheckVcpu(int vcpu)
-        {
-            if ((uint)vcpu >= MaxVcpus) throw new ArgumentOutOfRangeException(nameof(vcpu), vcpu, $"vcpus are 0..{MaxVcpus - 1}");
-        }
+        private static int CheckVcpu(int vcpu) => VcpuIndex.Check(vcpu, MaxVcpus);
 
         public void Dispose()
         {

@@ -67,17 +67,17 @@ namespace EvtchnAbiGen.Runtime
 
         public void Mask(int port) => (*_shared).evtchn_mask.SetBit(port);
 
-        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpuIndex(vcpu)].evtchn_upcall_pending.Read() != 0;
+        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpu(vcpu)].evtchn_upcall_pending.Read() != 0;
 
         /// <summary>The upcall: clear evtchn_upcall_pending, scan, and repeat while Xen raised it again.</summary>
         public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpuIndex(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
+            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpu(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
 
         private struct Pass : IUpcallPass
         {
             public TwoLevelEngine Engine;
 
-            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.Scan(vcpu, ref handler);
+            public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.ScanUnchecked(vcpu, ref handler);
         }
 
         /// <summary>One hierarchical scan: take the selector word, then visit its words and their
@@ -86,8 +86,12 @@ namespace EvtchnAbiGen.Runtime
         public int Scan<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
         {
             CheckVcpu(vcpu);
-            return _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
+            return ScanUnchecked(vcpu, ref handler);
         }
+
+        /// <summary><see cref="Scan"/> for a vcpu already checked (the upcall loop's passes).</summary>
+        private int ScanUnchecked<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
+            => _ack == ScanAck.PerWord ? Scan<THandler, AckPerWord>(vcpu, ref handler) : Scan<THandler, AckPerPort>(vcpu, ref handler);
 
         // Compiled once, fully optimised, and not inlined into PGO-compiled callers: dynamic PGO made the
         // word-at-once scan as slow as the per-port one
@@ -115,16 +119,7 @@ namespace EvtchnAbiGen.Runtime
             if ((uint)port >= Capacity) throw new ArgumentOutOfRangeException(nameof(port), port, $"2-level ports are 0..{Capacity - 1}");
         }
 
-        private static int CheckVcpuIndex(int vcpu)
-        {
-            CheckVcpu(vcpu);
-            return vcpu;
-        }
-
-        private static void CheckVcpu(int vcpu)
-        {
-            if ((uint)vcpu >= MaxVcpus) throw new ArgumentOutOfRangeException(nameof(vcpu), vcpu, $"vcpus are 0..{MaxVcpus - 1}");
-        }
+        private static int CheckVcpu(int vcpu) => VcpuIndex.Check(vcpu, MaxVcpus);
 
         public void Dispose()
         {
