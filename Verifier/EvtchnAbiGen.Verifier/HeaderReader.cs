@@ -132,16 +132,8 @@ namespace EvtchnAbiGen.Verifier
             var tu = default(CXTranslationUnit);
             try
             {
-                if (Parse(index, main, args, new List<(string, string)> { (main, source) }, &tu) != CXErrorCode.CXError_Success) return false;
-                uint n = clang.getNumDiagnostics(tu);
-                for (uint i = 0; i < n; i++)
-                {
-                    var d = clang.getDiagnostic(tu, i);
-                    bool error = clang.getDiagnosticSeverity(d) >= CXDiagnosticSeverity.CXDiagnostic_Error;
-                    clang.disposeDiagnostic(d);
-                    if (error) return false;
-                }
-                return true;
+                return Parse(index, main, args, new List<(string, string)> { (main, source) }, &tu) == CXErrorCode.CXError_Success
+                    && Errors(tu).Count == 0;
             }
             finally
             {
@@ -150,7 +142,8 @@ namespace EvtchnAbiGen.Verifier
             }
         }
 
-        private static void CheckDiagnostics(CXTranslationUnit tu, AbiTarget target)
+        /// <summary>Clang's errors (and fatal errors) in <paramref name="tu"/>, formatted.</summary>
+        private static List<string> Errors(CXTranslationUnit tu)
         {
             var errors = new List<string>();
             uint n = clang.getNumDiagnostics(tu);
@@ -161,6 +154,12 @@ namespace EvtchnAbiGen.Verifier
                     errors.Add(clang.formatDiagnostic(d, clang.defaultDiagnosticDisplayOptions()).Take());
                 clang.disposeDiagnostic(d);
             }
+            return errors;
+        }
+
+        private static void CheckDiagnostics(CXTranslationUnit tu, AbiTarget target)
+        {
+            var errors = Errors(tu);
             if (errors.Count > 0)
                 throw new VerifierSetupException($"{target.Name} ({target.ClangTriple}): the headers do not compile:\n  " +
                     string.Join("\n  ", errors.Take(10)) + (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : ""));
