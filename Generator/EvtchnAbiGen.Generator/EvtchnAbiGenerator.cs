@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using EvtchnAbiGen.Core.Contract;
 using EvtchnAbiGen.Core.Diagnostics;
 using EvtchnAbiGen.Core.Emit;
 using EvtchnAbiGen.Core.Layout;
@@ -23,7 +24,7 @@ namespace EvtchnAbiGen.Generator
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             context.RegisterPostInitializationOutput(ctx =>
-                ctx.AddSource("EvtchnAbiGen.Attributes.g.cs", SourceText.From(CSharpEmitter.AttributesSource, Encoding.UTF8)));
+                ctx.AddSource("EvtchnAbiGen.Attributes.g.cs", SourceText.From(GeneratedContract.AttributesSource, Encoding.UTF8)));
 
             var specs = context.AdditionalTextsProvider
                 .Where(static t => t.Path.EndsWith(".abi", StringComparison.OrdinalIgnoreCase))

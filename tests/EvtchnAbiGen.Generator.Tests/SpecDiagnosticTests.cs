@@ -15,8 +15,7 @@ namespace EvtchnAbiGen.Generator.Tests
     public class SpecDiagnosticTests
     {
         private static DiagnosticResult Result(DiagnosticInfo info, DiagnosticSeverity? severity = null)
-            => new DiagnosticResult(info.Id, severity ?? (info.DefaultSeverity == SpecSeverity.Error ? DiagnosticSeverity.Error
-                : info.DefaultSeverity == SpecSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info));
+            => new DiagnosticResult(info.Id, severity ?? Descriptors.ToRoslyn(info.DefaultSeverity));
 
         [Fact]
         public async Task A_selector_that_matches_only_ignoring_case_is_an_error_that_names_the_selector()

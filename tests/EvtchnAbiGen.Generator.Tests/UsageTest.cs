@@ -51,9 +51,6 @@ namespace EvtchnAbiGen.Generator.Tests
 
         protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(EvtchnAbiGenerator) };
 
-        public static DiagnosticResult Diagnostic(DiagnosticInfo info) => new DiagnosticResult(info.Id, ToRoslyn(info.DefaultSeverity));
-
-        private static DiagnosticSeverity ToRoslyn(SpecSeverity s)
-            => s == SpecSeverity.Error ? DiagnosticSeverity.Error : s == SpecSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+        public static DiagnosticResult Diagnostic(DiagnosticInfo info) => new DiagnosticResult(info.Id, Descriptors.ToRoslyn(info.DefaultSeverity));
     }
 }

@@ -275,7 +275,5 @@ namespace EvtchnAbiGen.Core.Emit
             }
         }
 
-        /// <summary>Shared by every ABI file: the marker attributes the analyzers look for.</summary>
-        public const string AttributesSource = GeneratedContract.AttributesSource;
     }
 }
