@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using EvtchnAbiGen.TestSupport;
@@ -55,21 +54,8 @@ namespace EvtchnAbiGen.Package.Tests
 
         public static (int Code, string Output) Run(string workingDirectory, string file, params string[] args)
         {
-            var psi = new ProcessStartInfo(file)
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            psi.Environment["DOTNET_NOLOGO"] = "1";
-            using var p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            string stdout = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, stdout + stderr.Result);
+            var (code, stdout, stderr) = ProcessRunner.Run(file, args, workingDirectory);
+            return (code, stdout + stderr);
         }
 
         public static (int Code, string Output) Dotnet(string workingDirectory, params string[] args)

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 
 namespace EvtchnAbiGen.TestSupport
@@ -13,14 +12,9 @@ namespace EvtchnAbiGen.TestSupport
         {
             string dll = TestPaths.BuiltDll(Path.Combine("Cli", "EvtchnAbiGen.Cli"), "evtchn-abi");
             if (!File.Exists(dll)) throw new FileNotFoundException("the CLI was not built", dll);
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add(dll);
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            string stderr = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, stdout.Result, stderr);
+            var all = new System.Collections.Generic.List<string> { dll };
+            all.AddRange(args);
+            return ProcessRunner.Run("dotnet", all);
         }
     }
 }
