@@ -5,7 +5,7 @@ using Xen.Evtchn.X86_64;
 namespace EvtchnAbiGen.Runtime
 {
     /// <summary>The queue invariant, checked by walking every queue (see docs/atomics-and-engines.md).</summary>
-    public sealed unsafe partial class FifoEngine
+    public sealed unsafe partial class FifoEngine<TAbi>
     {
         private const int MaxReportedProblems = 16;
         private int[]? _walkOwner; // scratch for CheckQueues; the queue locks it holds make it exclusive
@@ -123,10 +123,10 @@ namespace EvtchnAbiGen.Runtime
         public override string ToString()
             => $"{Fault}: port {Port} on {Name(Queue)}" + (OtherQueue >= 0 ? $" (other: {Name(OtherQueue)})" : "");
 
-        private static string Name(int queue) => queue < 0 ? "no queue" : $"vcpu {queue / FifoEngine.MaxQueues} priority {queue % FifoEngine.MaxQueues}";
+        private static string Name(int queue) => queue < 0 ? "no queue" : $"vcpu {queue / FifoFacts.MaxQueues} priority {queue % FifoFacts.MaxQueues}";
     }
 
-    /// <summary>What <see cref="FifoEngine.CheckQueues"/> found: the first problems (at most 16), the LINKED
+    /// <summary>What <see cref="FifoEngine{TAbi}.CheckQueues"/> found: the first problems (at most 16), the LINKED
     /// ports, and how many of them the queue walks reached.</summary>
     public sealed class FifoQueueReport
     {

@@ -6,7 +6,7 @@ using Xen.Evtchn.X86_64;
 namespace EvtchnAbiGen.Runtime
 {
     /// <summary>The guest's view of the FIFO ABI (Linux's events_fifo.c): mask, unmask, upcall, consume.</summary>
-    public sealed unsafe partial class FifoEngine
+    public sealed unsafe partial class FifoEngine<TAbi>
     {
         public void Mask(int port) => Word(port).SetMASKED();
 
@@ -34,14 +34,14 @@ namespace EvtchnAbiGen.Runtime
             }
         }
 
-        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpu(vcpu)].evtchn_upcall_pending.Read() != 0;
+        public bool UpcallPending(int vcpu) => TAbi.UpcallPending(_shared, CheckVcpu(vcpu));
 
         public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpu(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
+            => UpcallLoop.Run<TAbi, Pass, THandler>(_shared, CheckVcpu(vcpu), new Pass { Engine = this }, ref handler);
 
         private struct Pass : IUpcallPass
         {
-            public FifoEngine Engine;
+            public FifoEngine<TAbi> Engine;
 
             public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.ConsumeUnchecked(vcpu, ref handler);
         }

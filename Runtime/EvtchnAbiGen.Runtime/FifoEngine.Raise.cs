@@ -6,7 +6,7 @@ using Xen.Evtchn.X86_64;
 namespace EvtchnAbiGen.Runtime
 {
     /// <summary>Xen's view of the FIFO ABI: evtchn_fifo_set_pending, set_link, unmask, set_priority, bind_vcpu.</summary>
-    public sealed unsafe partial class FifoEngine
+    public sealed unsafe partial class FifoEngine<TAbi>
     {
         private const int SetLinkRetries = 4;      // Xen: the guest can change a LINKED word at most 4 ways
         private const int XenQueueLockTries = 3;   // Xen 71ac522909: then "lost event (too many queue changes)"
@@ -96,7 +96,7 @@ namespace EvtchnAbiGen.Runtime
             UnlockPair(qi, oldQi);
 
             if (!linked && !_control[vcpu].ready.TestAndSetBit(prio))
-                return !(*_shared).vcpu_info[vcpu].evtchn_upcall_pending.TestAndSetBit(0);
+                return TAbi.RaiseUpcall(_shared, vcpu);
             return false;
         }
 

@@ -9,16 +9,17 @@ namespace EvtchnAbiGen.Runtime
     /// tails and the LINK protocol (FifoEngine.Raise.cs); the guest's view consumes with local heads,
     /// priority order from READY, and clear_linked (FifoEngine.Consume.cs); <see cref="CheckQueues"/> walks
     /// the queues and reports any corruption (FifoEngine.Check.cs). Built only on the generated types.</summary>
-    public sealed unsafe partial class FifoEngine : IDisposable
+    public sealed unsafe partial class FifoEngine<TAbi> : IDisposable where TAbi : struct, IEventAbi
     {
-        public const int MaxQueues = Constants.EVTCHN_FIFO_MAX_QUEUES;
-        public const int DefaultPriority = Constants.EVTCHN_FIFO_PRIORITY_DEFAULT;
+        public const int MaxQueues = FifoFacts.MaxQueues;
+        public const int DefaultPriority = FifoFacts.DefaultPriority;
 
         private readonly int _capacity;
         private readonly int _vcpus;
         private event_word_t* _words;
         private evtchn_fifo_control_block* _control;
-        private shared_info* _shared;
+        private void* _shared;                     // shared_info of TAbi: the upcall flags
+        private byte* _owned;
         private readonly Queue[] _queues;          // Xen private: [vcpu * 16 + prio]
         private readonly byte[] _priority;         // per port (Xen's evtchn->priority)
         private readonly byte[] _boundVcpu;        // per port (Xen's evtchn->notify_vcpu_id)
@@ -35,31 +36,69 @@ namespace EvtchnAbiGen.Runtime
             public uint Tail;
         }
 
-        /// <param name="capacity">Ports in the event array (a multiple of 1024 words per page, at most 131072).</param>
-        public FifoEngine(int capacity = Constants.EVTCHN_FIFO_NR_CHANNELS, int vcpus = 1)
+        /// <summary>Bytes of shared memory for <paramref name="capacity"/> ports and <paramref name="vcpus"/> vcpus,
+        /// in the order the mapping constructor takes them: the event-array pages, the control blocks (one per
+        /// vcpu, back to back, from the next page), then shared_info (from the next page).</summary>
+        public static int SharedBytes(int capacity, int vcpus) => RegionOffsets(capacity, vcpus).SharedInfo + TAbi.SharedInfoSize;
+
+        /// <summary>Offsets in that region: the event array, vcpu 0's control block (vcpu n's follows at
+        /// n × sizeof(evtchn_fifo_control_block)), shared_info.</summary>
+        public static (int Array, int Control, int SharedInfo) RegionOffsets(int capacity, int vcpus)
         {
-            if (capacity <= 0 || capacity > Constants.EVTCHN_FIFO_NR_CHANNELS)
-                throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"1..{Constants.EVTCHN_FIFO_NR_CHANNELS}");
-            if (vcpus <= 0 || vcpus > Constants.XEN_LEGACY_MAX_VCPUS) throw new ArgumentOutOfRangeException(nameof(vcpus));
+            int control = Pages(capacity) * NativePage.Size;
+            int controlPages = (vcpus * sizeof(evtchn_fifo_control_block) + NativePage.Size - 1) / NativePage.Size;
+            return (0, control, control + controlPages * NativePage.Size);
+        }
+
+        private static int Pages(int capacity) => (capacity + FifoFacts.WordsPerPage - 1) / FifoFacts.WordsPerPage;
+
+        /// <param name="capacity">Ports in the event array (at most 131072; whole pages of 1024 words are allocated).</param>
+        public FifoEngine(int capacity = FifoFacts.NrChannels, int vcpus = 1)
+            : this(null, capacity, vcpus, initialize: true)
+        {
+        }
+
+        /// <summary>An engine over memory the caller maps (e.g. a file shared with another process):
+        /// <see cref="SharedBytes"/> bytes at <paramref name="region"/>, page-aligned, laid out as
+        /// <see cref="RegionOffsets"/> says. The side that creates the memory passes <paramref name="initialize"/>
+        /// to mask every event word, as Linux does for a new event-array page; the other side maps it as it is.
+        /// Xen's private state (queues, priorities, bindings) and the guest's (local heads) stay in each
+        /// process's engine. Not freed by Dispose.</summary>
+        public FifoEngine(void* region, int capacity, int vcpus, bool initialize)
+        {
+            if (capacity <= 0 || capacity > FifoFacts.NrChannels)
+                throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"1..{FifoFacts.NrChannels}");
+            if (vcpus <= 0 || vcpus > TAbi.MaxVcpus) throw new ArgumentOutOfRangeException(nameof(vcpus), vcpus, $"1..{TAbi.MaxVcpus}");
             _capacity = capacity;
             _vcpus = vcpus;
-            int pages = (capacity + 1023) / 1024;
-            _words = NativePage.Alloc<event_word_t>(pages * 1024);
+            byte* p = (byte*)region;
+            if (p == null) p = _owned = NativePage.Alloc<byte>(SharedBytes(capacity, vcpus));
+            var (array, control, shared) = RegionOffsets(capacity, vcpus);
+            _words = (event_word_t*)(p + array);
+            _control = (evtchn_fifo_control_block*)(p + control);
+            _shared = p + shared;
             // As Linux's expand: a new event-array page starts with every word MASKED.
-            for (int i = 0; i < pages * 1024; i++) _words[i] = new event_word_t(event_word_t.MASKED_Mask);
-            _control = NativePage.Alloc<evtchn_fifo_control_block>(vcpus);
-            _shared = NativePage.Alloc<shared_info>();
+            if (initialize)
+                for (int i = 0; i < Pages(capacity) * FifoFacts.WordsPerPage; i++) _words[i] = new event_word_t(event_word_t.MASKED_Mask);
             _queues = new Queue[vcpus * MaxQueues];
             _priority = new byte[capacity];
             _boundVcpu = new byte[capacity];
             _lastQueue = new int[capacity];
             _localHead = new uint[vcpus * MaxQueues];
-            for (int p = 0; p < capacity; p++)
+            for (int p2 = 0; p2 < capacity; p2++)
             {
-                _priority[p] = DefaultPriority;
-                _lastQueue[p] = DefaultPriority;
+                _priority[p2] = DefaultPriority;
+                _lastQueue[p2] = DefaultPriority;
             }
         }
+
+        /// <summary>The shared structures: the event array (cast to <c>event_word_t*</c>), vcpu's control block,
+        /// and shared_info (cast to the ABI's generated <c>shared_info*</c>).</summary>
+        public void* EventArray => _words;
+
+        public void* ControlBlockAddress(int vcpu) => _control + CheckVcpu(vcpu);
+
+        public void* SharedInfo => _shared;
 
         public int Capacity => _capacity;
 
@@ -96,9 +135,8 @@ namespace EvtchnAbiGen.Runtime
 
         public void Dispose()
         {
-            NativePage.Free(_words);
-            NativePage.Free(_control);
-            NativePage.Free(_shared);
+            NativePage.Free(_owned);
+            _owned = null;
             _words = null;
             _control = null;
             _shared = null;

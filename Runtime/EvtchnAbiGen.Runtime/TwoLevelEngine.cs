@@ -1,32 +1,51 @@
 using System;
 using System.Runtime.CompilerServices;
-using Xen.Evtchn.X86_64;
 
 namespace EvtchnAbiGen.Runtime
 {
-    /// <summary>The 2-level ABI on one shared_info page (x86_64/arm64 layout: 64-bit words, 4096 ports),
-    /// with Xen's view (SetPending, Unmask) and the guest's (Mask, Upcall/Scan). Built only on the
-    /// generated types and their atomic operations. Thread-safe as Xen and guests are: any number of
-    /// raisers; one scanner per vcpu.</summary>
-    public sealed unsafe class TwoLevelEngine : IDisposable
+    /// <summary>The 2-level ABI on one shared_info page of ABI <typeparamref name="TAbi"/> (32-bit words on
+    /// x86_32: 1024 ports; 64-bit words elsewhere: 4096), with Xen's view (SetPending, Unmask) and the guest's
+    /// (Mask, Upcall/Scan). Built only on the generated types and their atomic operations. Thread-safe as Xen
+    /// and guests are: any number of raisers; one scanner per vcpu.</summary>
+    public sealed unsafe class TwoLevelEngine<TAbi> : IDisposable where TAbi : struct, IEventAbi
     {
-        public const int WordBits = 64;
-        public const int Capacity = Constants.EVTCHN_2L_NR_CHANNELS;
-        public const int MaxVcpus = Constants.XEN_LEGACY_MAX_VCPUS;
+        public static int WordBits => 1 << TAbi.WordShift;
 
-        private shared_info* _shared;
-        private readonly int[] _resume = new int[MaxVcpus];
+        public static int Capacity => TAbi.TwoLevelChannels;
 
+        public static int MaxVcpus => TAbi.MaxVcpus;
+
+        /// <summary>Bytes of shared memory the engine needs: one shared_info.</summary>
+        public static int SharedBytes => TAbi.SharedInfoSize;
+
+        private void* _shared;
+        private readonly bool _owns;
+        private readonly int[] _resume = new int[TAbi.MaxVcpus];
         private readonly ScanAck _ack;
 
         /// <param name="ack">How scans acknowledge ports: a whole word at once (default) or per port, as Linux.</param>
         public TwoLevelEngine(ScanAck ack = ScanAck.PerWord)
+            : this(NativePage.Alloc<byte>(TAbi.SharedInfoSize), ack, owns: true)
         {
-            _ack = ack;
-            _shared = NativePage.Alloc<shared_info>();
         }
 
-        public ref shared_info Shared => ref *_shared;
+        /// <summary>An engine over a shared_info the caller maps (e.g. a file shared with another process);
+        /// <see cref="SharedBytes"/> bytes at <paramref name="sharedInfo"/>, aligned to 8. Not freed by Dispose.</summary>
+        public TwoLevelEngine(void* sharedInfo, ScanAck ack = ScanAck.PerWord)
+            : this(sharedInfo, ack, owns: false)
+        {
+        }
+
+        private TwoLevelEngine(void* sharedInfo, ScanAck ack, bool owns)
+        {
+            if (sharedInfo == null) throw new ArgumentNullException(nameof(sharedInfo));
+            _shared = sharedInfo;
+            _ack = ack;
+            _owns = owns;
+        }
+
+        /// <summary>The shared_info page: cast to the ABI's generated <c>shared_info*</c> to read it field by field.</summary>
+        public void* SharedInfo => _shared;
 
         // ---------------- Xen's view ----------------
 
@@ -39,16 +58,13 @@ namespace EvtchnAbiGen.Runtime
             return SetPendingUnchecked(vcpu, port);
         }
 
-        /// <summary><see cref="SetPending"/> without range checks: the caller guarantees 0 &lt;= port &lt; 4096 and a valid vcpu.</summary>
+        /// <summary><see cref="SetPending"/> without range checks: the caller guarantees a valid port and vcpu.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool SetPendingUnchecked(int vcpu, int port)
         {
-            ref shared_info s = ref *_shared;
-            if (s.evtchn_pending.TestAndSetBitUnchecked(port)) return false;   // already pending: merged
-            if (s.evtchn_mask.TestBitUnchecked(port)) return false;
-            ref vcpu_info v = ref s.vcpu_info[vcpu];
-            if (v.evtchn_pending_sel.TestAndSetBit(port >> 6)) return false;
-            return !v.evtchn_upcall_pending.TestAndSetBit(0);
+            if (TAbi.TestAndSetPending2L(_shared, port)) return false;   // already pending: merged
+            if (TAbi.TestMask2L(_shared, port)) return false;
+            return RaiseSelector(vcpu, port);
         }
 
         /// <summary>EVTCHNOP_unmask: clear the mask; if the port is pending, walk selector → upcall again.</summary>
@@ -56,26 +72,38 @@ namespace EvtchnAbiGen.Runtime
         {
             CheckPort(port);
             CheckVcpu(vcpu);
-            ref shared_info s = ref *_shared;
-            if (!s.evtchn_mask.TestAndClearBitUnchecked(port) || !s.evtchn_pending.TestBitUnchecked(port)) return false;
-            ref vcpu_info v = ref s.vcpu_info[vcpu];
-            if (v.evtchn_pending_sel.TestAndSetBit(port >> 6)) return false;
-            return !v.evtchn_upcall_pending.TestAndSetBit(0);
+            if (!TAbi.TestAndClearMask2L(_shared, port) || !TAbi.TestPending2L(_shared, port)) return false;
+            return RaiseSelector(vcpu, port);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool RaiseSelector(int vcpu, int port)
+            => !TAbi.TestAndSetSelector(_shared, vcpu, port >> TAbi.WordShift) && TAbi.RaiseUpcall(_shared, vcpu);
 
         // ---------------- the guest's view ----------------
 
-        public void Mask(int port) => (*_shared).evtchn_mask.SetBit(port);
+        public void Mask(int port)
+        {
+            CheckPort(port);
+            TAbi.SetMask2L(_shared, port);
+        }
 
-        public bool UpcallPending(int vcpu) => (*_shared).vcpu_info[CheckVcpu(vcpu)].evtchn_upcall_pending.Read() != 0;
+        public bool UpcallPending(int vcpu) => TAbi.UpcallPending(_shared, CheckVcpu(vcpu));
+
+        /// <summary>Word <paramref name="word"/> of evtchn_pending, evtchn_mask, and vcpu's evtchn_pending_sel (volatile reads).</summary>
+        public ulong PendingWord(int word) => TAbi.PendingWord2L(_shared, CheckWord(word));
+
+        public ulong MaskWord(int word) => TAbi.MaskWord2L(_shared, CheckWord(word));
+
+        public ulong Selector(int vcpu) => TAbi.ReadSelector(_shared, CheckVcpu(vcpu));
 
         /// <summary>The upcall: clear evtchn_upcall_pending, scan, and repeat while Xen raised it again.</summary>
         public int Upcall<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler
-            => UpcallLoop.Run(ref (*_shared).vcpu_info[CheckVcpu(vcpu)], vcpu, new Pass { Engine = this }, ref handler);
+            => UpcallLoop.Run<TAbi, Pass, THandler>(_shared, CheckVcpu(vcpu), new Pass { Engine = this }, ref handler);
 
         private struct Pass : IUpcallPass
         {
-            public TwoLevelEngine Engine;
+            public TwoLevelEngine<TAbi> Engine;
 
             public int Run<THandler>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler => Engine.ScanUnchecked(vcpu, ref handler);
         }
@@ -99,31 +127,36 @@ namespace EvtchnAbiGen.Runtime
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private int Scan<THandler, TAck>(int vcpu, ref THandler handler) where THandler : struct, IPortHandler where TAck : struct, IAckOrder
         {
-            ref shared_info s = ref *_shared;
-            ulong words = s.vcpu_info[vcpu].evtchn_pending_sel.Exchange(0);
+            ulong words = TAbi.TakeSelector(_shared, vcpu);
             if (words == 0) return 0;
             int start = _resume[vcpu], next = start;
-            int startWord = start >> 6, startBit = start & 63;
+            int startWord = start >> TAbi.WordShift, startBit = start & ((1 << TAbi.WordShift) - 1);
             int handled = 0;
-            var bitmaps = new TwoLevelBitmaps { Shared = _shared };
+            var bitmaps = new TwoLevelBitmaps<TAbi> { Shared = _shared };
             ulong first = CircularBits.Upper(words, startWord);
             ulong then = CircularBits.Lower(words, startWord);
-            while (first != 0) handled += WordScan.Scan<TwoLevelBitmaps, THandler, TAck>(ref bitmaps, CircularBits.PopLowest(ref first), startWord, startBit, Capacity, ref next, ref handler);
-            while (then != 0) handled += WordScan.Scan<TwoLevelBitmaps, THandler, TAck>(ref bitmaps, CircularBits.PopLowest(ref then), startWord, startBit, Capacity, ref next, ref handler);
+            while (first != 0) handled += WordScan.Scan<TAbi, TwoLevelBitmaps<TAbi>, THandler, TAck>(ref bitmaps, CircularBits.PopLowest(ref first), startWord, startBit, TAbi.TwoLevelChannels, ref next, ref handler);
+            while (then != 0) handled += WordScan.Scan<TAbi, TwoLevelBitmaps<TAbi>, THandler, TAck>(ref bitmaps, CircularBits.PopLowest(ref then), startWord, startBit, TAbi.TwoLevelChannels, ref next, ref handler);
             _resume[vcpu] = next; // the next scan starts just after the last port handled
             return handled;
         }
 
         private static void CheckPort(int port)
         {
-            if ((uint)port >= Capacity) throw new ArgumentOutOfRangeException(nameof(port), port, $"2-level ports are 0..{Capacity - 1}");
+            if ((uint)port >= (uint)Capacity) throw new ArgumentOutOfRangeException(nameof(port), port, $"2-level ports on {TAbi.Name} are 0..{Capacity - 1}");
         }
 
-        private static int CheckVcpu(int vcpu) => VcpuIndex.Check(vcpu, MaxVcpus);
+        private static int CheckWord(int word)
+        {
+            if ((uint)word >= (uint)(Capacity >> TAbi.WordShift)) throw new ArgumentOutOfRangeException(nameof(word), word, $"2-level words on {TAbi.Name} are 0..{(Capacity >> TAbi.WordShift) - 1}");
+            return word;
+        }
+
+        private static int CheckVcpu(int vcpu) => VcpuIndex.Check(vcpu, TAbi.MaxVcpus);
 
         public void Dispose()
         {
-            NativePage.Free(_shared);
+            if (_owns) NativePage.Free(_shared);
             _shared = null;
         }
     }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Xen.Evtchn.X86_64;
 
 namespace EvtchnAbiGen.Runtime
 {
@@ -15,17 +14,18 @@ namespace EvtchnAbiGen.Runtime
     internal static class UpcallLoop
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static int Run<TPass, THandler>(ref vcpu_info v, int vcpu, TPass pass, ref THandler handler)
+        public static unsafe int Run<TAbi, TPass, THandler>(void* shared, int vcpu, TPass pass, ref THandler handler)
+            where TAbi : struct, IEventAbi
             where TPass : struct, IUpcallPass
             where THandler : struct, IPortHandler
         {
             int handled = 0;
             do
             {
-                v.evtchn_upcall_pending.Write(0);
+                TAbi.ClearUpcall(shared, vcpu);
                 handled += pass.Run(vcpu, ref handler);
             }
-            while (v.evtchn_upcall_pending.Read() != 0);
+            while (TAbi.UpcallPending(shared, vcpu));
             return handled;
         }
     }

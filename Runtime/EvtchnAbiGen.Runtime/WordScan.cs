@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Xen.Evtchn.X86_64;
 
 namespace EvtchnAbiGen.Runtime
 {
@@ -33,33 +32,33 @@ namespace EvtchnAbiGen.Runtime
         public bool PerWord => false;
     }
 
-    internal unsafe struct TwoLevelBitmaps : IPendingBitmaps
+    internal unsafe struct TwoLevelBitmaps<TAbi> : IPendingBitmaps where TAbi : struct, IEventAbi
     {
-        public shared_info* Shared;
+        public void* Shared;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ulong Active(int word) => Shared->evtchn_pending.ReadWordUnchecked(word) & ~Shared->evtchn_mask.ReadWordUnchecked(word);
+        public ulong Active(int word) => TAbi.PendingWord2L(Shared, word) & ~TAbi.MaskWord2L(Shared, word);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void ClearPending(int port) => Shared->evtchn_pending.ClearBitUnchecked(port);
+        public void ClearPending(int port) => TAbi.ClearPending2L(Shared, port);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void ClearPendingBits(int word, ulong bits) => Shared->evtchn_pending.ClearWordBitsUnchecked(word, bits);
+        public void ClearPendingBits(int word, ulong bits) => TAbi.ClearPendingBits2L(Shared, word, bits);
     }
 
-    internal unsafe struct ThreeLevelBitmaps : IPendingBitmaps
+    internal unsafe struct ThreeLevelBitmaps<TAbi> : IPendingBitmaps where TAbi : struct, IEventAbi
     {
-        public evtchn_3l_bitmap* Pending;
-        public evtchn_3l_bitmap* Mask;
+        public void* Pending;
+        public void* Mask;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ulong Active(int word) => Pending->bits.ReadWordUnchecked(word) & ~Mask->bits.ReadWordUnchecked(word);
+        public ulong Active(int word) => TAbi.Word3L(Pending, word) & ~TAbi.Word3L(Mask, word);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void ClearPending(int port) => Pending->bits.ClearBitUnchecked(port);
+        public void ClearPending(int port) => TAbi.ClearBit3L(Pending, port);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void ClearPendingBits(int word, ulong bits) => Pending->bits.ClearWordBitsUnchecked(word, bits);
+        public void ClearPendingBits(int word, ulong bits) => TAbi.ClearBits3L(Pending, word, bits);
     }
 
     /// <summary>The last level of the 2L and 3L scans: one bitmap word, its pending-and-unmasked bits in circular
@@ -68,8 +67,9 @@ namespace EvtchnAbiGen.Runtime
     internal static class WordScan
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static int Scan<TBitmaps, THandler, TAck>(ref TBitmaps bitmaps, int w, int startWord, int startBit, int capacity,
+        public static int Scan<TAbi, TBitmaps, THandler, TAck>(ref TBitmaps bitmaps, int w, int startWord, int startBit, int capacity,
             ref int next, ref THandler handler)
+            where TAbi : struct, IEventAbi
             where TBitmaps : struct, IPendingBitmaps
             where THandler : struct, IPortHandler
             where TAck : struct, IAckOrder
@@ -81,8 +81,8 @@ namespace EvtchnAbiGen.Runtime
             ulong first = CircularBits.Upper(active, from), then = CircularBits.Lower(active, from);
             // The resume point is just after the last port this word hands over: set once, not per port.
             int last = 63 - System.Numerics.BitOperations.LeadingZeroCount(then != 0 ? then : first);
-            next = ((w << 6) + last + 1) & (capacity - 1);
-            int basePort = w << 6;
+            next = ((w << TAbi.WordShift) + last + 1) & (capacity - 1);
+            int basePort = w << TAbi.WordShift;
             while (first != 0) Deliver<TBitmaps, THandler, TAck>(ref bitmaps, basePort | CircularBits.PopLowest(ref first), ref handler);
             while (then != 0) Deliver<TBitmaps, THandler, TAck>(ref bitmaps, basePort | CircularBits.PopLowest(ref then), ref handler);
             return System.Numerics.BitOperations.PopCount(active);

@@ -20,31 +20,31 @@ namespace EvtchnAbiGen.Bench
     public unsafe class BitOps
     {
         private const int Ops = 4096;
-        private TwoLevelEngine _e = null!;
+        private TwoLevelEngine<X86_64Abi> _e = null!;
         public long Sink;
 
-        [GlobalSetup] public void Setup() => _e = new TwoLevelEngine();
+        [GlobalSetup] public void Setup() => _e = new TwoLevelEngine<X86_64Abi>();
 
         [GlobalCleanup] public void Cleanup() => _e.Dispose();
 
         [Benchmark(OperationsPerInvoke = Ops)]
         public void set_bit()
         {
-            ref var bm = ref _e.Shared.evtchn_pending;
+            ref var bm = ref ((shared_info*)_e.SharedInfo)->evtchn_pending;
             for (int i = 0; i < Ops; i++) bm.SetBitUnchecked(i);
         }
 
         [Benchmark(OperationsPerInvoke = Ops)]
         public void clear_bit()
         {
-            ref var bm = ref _e.Shared.evtchn_pending;
+            ref var bm = ref ((shared_info*)_e.SharedInfo)->evtchn_pending;
             for (int i = 0; i < Ops; i++) bm.ClearBitUnchecked(i);
         }
 
         [Benchmark(OperationsPerInvoke = Ops)]
         public void test_and_set_bit()
         {
-            ref var bm = ref _e.Shared.evtchn_pending;
+            ref var bm = ref ((shared_info*)_e.SharedInfo)->evtchn_pending;
             long n = 0;
             for (int i = 0; i < Ops; i++) n += bm.TestAndSetBitUnchecked(i) ? 1 : 0;
             Sink += n;
@@ -55,9 +55,9 @@ namespace EvtchnAbiGen.Bench
     public unsafe class Contended
     {
         private const int PerThread = 2_000_000;
-        private TwoLevelEngine _e = null!;
+        private TwoLevelEngine<X86_64Abi> _e = null!;
 
-        [GlobalSetup] public void Setup() => _e = new TwoLevelEngine();
+        [GlobalSetup] public void Setup() => _e = new TwoLevelEngine<X86_64Abi>();
 
         [GlobalCleanup] public void Cleanup() => _e.Dispose();
 
@@ -93,7 +93,7 @@ namespace EvtchnAbiGen.Bench
             Pin(cpu);
             Interlocked.Increment(ref _ready);
             while (Volatile.Read(ref _go) == 0) Thread.Yield();
-            ref var bm = ref _e.Shared.evtchn_pending;
+            ref var bm = ref ((shared_info*)_e.SharedInfo)->evtchn_pending;
             for (int i = 0; i < PerThread; i++) bm.SetBitUnchecked(1);
         }
 
@@ -114,18 +114,18 @@ namespace EvtchnAbiGen.Bench
     /// the same per-port C scan on the same workload).</summary>
     public unsafe class Scans
     {
-        private TwoLevelEngine _l2 = null!, _l2w = null!;
-        private ThreeLevelEngine _l3 = null!, _l3w = null!;
+        private TwoLevelEngine<X86_64Abi> _l2 = null!, _l2w = null!;
+        private ThreeLevelEngine<X86_64Abi> _l3 = null!, _l3w = null!;
         private Arm _l2Half = null!, _l3Sparse = null!, _l3Half = null!;
         public long Sink;
 
         [GlobalSetup]
         public void Setup()
         {
-            _l2 = new TwoLevelEngine(ScanAck.PerPort);
-            _l3 = new ThreeLevelEngine(ScanAck.PerPort);
-            _l2w = new TwoLevelEngine(ScanAck.PerWord);
-            _l3w = new ThreeLevelEngine(ScanAck.PerWord);
+            _l2 = new TwoLevelEngine<X86_64Abi>(ScanAck.PerPort);
+            _l3 = new ThreeLevelEngine<X86_64Abi>(ScanAck.PerPort);
+            _l2w = new TwoLevelEngine<X86_64Abi>(ScanAck.PerWord);
+            _l3w = new ThreeLevelEngine<X86_64Abi>(ScanAck.PerWord);
             _l2Half = new Arm(4096, 0.5);
             _l3Sparse = new Arm(262144, 0.001);
             _l3Half = new Arm(262144, 0.5);
@@ -140,9 +140,9 @@ namespace EvtchnAbiGen.Bench
             _l3w.Dispose();
         }
 
-        public static int ScanTwoLevel(TwoLevelEngine e, Arm a)
+        public static unsafe int ScanTwoLevel(TwoLevelEngine<X86_64Abi> e, Arm a)
         {
-            ref shared_info s = ref e.Shared;
+            ref shared_info s = ref *(shared_info*)e.SharedInfo;
             int[] wi = a.WordIndex;
             ulong[] wv = a.WordValue;
             for (int k = 0; k < wi.Length; k++) s.evtchn_pending[wi[k]] = wv[k];
@@ -151,15 +151,15 @@ namespace EvtchnAbiGen.Bench
             return e.Scan(0, ref h);
         }
 
-        public static int ScanThreeLevel(ThreeLevelEngine e, Arm a)
+        public static unsafe int ScanThreeLevel(ThreeLevelEngine<X86_64Abi> e, Arm a)
         {
-            ref var pending = ref e.Pending;
-            ref var l2 = ref e.L2Selector(0);
+            ref var pending = ref *(evtchn_3l_bitmap*)e.PendingBitmap;
+            ref var l2 = ref *(evtchn_3l_l2_selector*)e.L2Selector(0);
             int[] wi = a.WordIndex, li = a.L2Index;
             ulong[] wv = a.WordValue, lv = a.L2Value;
             for (int k = 0; k < wi.Length; k++) pending.bits[wi[k]] = wv[k];
             for (int k = 0; k < li.Length; k++) l2.sel[li[k]] = lv[k];
-            e.VcpuInfo(0).evtchn_pending_sel.Write(a.L1);
+            ((shared_info*)e.SharedInfo)->vcpu_info[0].evtchn_pending_sel.Write(a.L1);
             var h = new CountingHandler();
             return e.Scan(0, ref h);
         }
@@ -186,8 +186,8 @@ namespace EvtchnAbiGen.Bench
     /// <summary>Scan cost per delivered port against ports and pending density, 2-level against 3-level.</summary>
     public class ScanScaling
     {
-        private TwoLevelEngine _l2 = null!;
-        private ThreeLevelEngine _l3 = null!;
+        private TwoLevelEngine<X86_64Abi> _l2 = null!;
+        private ThreeLevelEngine<X86_64Abi> _l3 = null!;
         private Arm _arm = null!;
         private bool _twoLevel;
 
@@ -204,8 +204,8 @@ namespace EvtchnAbiGen.Bench
         [GlobalSetup]
         public void Setup()
         {
-            _l2 = new TwoLevelEngine(ScanAck.PerPort);
-            _l3 = new ThreeLevelEngine(ScanAck.PerPort);
+            _l2 = new TwoLevelEngine<X86_64Abi>(ScanAck.PerPort);
+            _l3 = new ThreeLevelEngine<X86_64Abi>(ScanAck.PerPort);
             _arm = new Arm(Ports(Abi), DensityValue(Density));
             _twoLevel = Abi.StartsWith("2l", System.StringComparison.Ordinal);
         }
@@ -226,13 +226,13 @@ namespace EvtchnAbiGen.Bench
     public class Fifo
     {
         private const int Ports = 512;
-        private FifoEngine _e = null!;
+        private FifoEngine<X86_64Abi> _e = null!;
         public long Sink;
 
         [GlobalSetup]
         public void Setup()
         {
-            _e = new FifoEngine(8192);
+            _e = new FifoEngine<X86_64Abi>(8192);
             for (int k = 1; k <= Ports; k++)
             {
                 _e.SetPriority(k * 8, k % 4);

@@ -17,7 +17,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             public void Handle(int port) => Ports.Add(port);
         }
 
-        private static List<int> Drain(FifoEngine e, int vcpu = 0)
+        private static List<int> Drain(FifoEngine<X86_64Abi> e, int vcpu = 0)
         {
             var r = new Recorder { Ports = new List<int>() };
             while (e.UpcallPending(vcpu)) e.Upcall(vcpu, ref r);
@@ -45,21 +45,21 @@ namespace EvtchnAbiGen.Runtime.Tests
         }
 
         /// <summary>The guest drains exactly <paramref name="ports"/>, in order, and the engine is then empty.</summary>
-        private static void AssertDrainsTo(FifoEngine e, int[] ports, int vcpu = 0)
+        private static void AssertDrainsTo(FifoEngine<X86_64Abi> e, int[] ports, int vcpu = 0)
         {
             Assert.Equal(ports, Drain(e, vcpu));
             AssertHealthy(e, drained: true);
         }
 
         /// <summary>A one-page engine with <paramref name="ports"/> unmasked (new pages start masked).</summary>
-        private static FifoEngine Unmasked(int vcpus, params int[] ports)
+        private static FifoEngine<X86_64Abi> Unmasked(int vcpus, params int[] ports)
         {
-            var e = new FifoEngine(1024, vcpus);
+            var e = new FifoEngine<X86_64Abi>(1024, vcpus);
             foreach (var p in ports) e.GuestUnmask(p);
             return e;
         }
 
-        private static void AssertHealthy(FifoEngine e, bool drained = false)
+        private static void AssertHealthy(FifoEngine<X86_64Abi> e, bool drained = false)
         {
             var report = e.CheckQueues(drained);
             Assert.True(report.IsHealthy, report.ToString());
@@ -200,7 +200,7 @@ namespace EvtchnAbiGen.Runtime.Tests
         {
             // XSA-332 (Linux clear_masked_cond): the guest must not clear MASKED while BUSY is set, or Xen's
             // set_link compare-exchange could fail without bound.
-            using var e = new FifoEngine(1024);
+            using var e = new FifoEngine<X86_64Abi>(1024);
             const int port = 9;
             ref event_word_t w = ref e.Word(port);
             w = new event_word_t(event_word_t.MASKED_Mask | event_word_t.LINKED_Mask | event_word_t.BUSY_Mask);
@@ -224,7 +224,7 @@ namespace EvtchnAbiGen.Runtime.Tests
         {
             // Linux f01337197419: a PENDING port is unmasked by Xen (EVTCHNOP_unmask), which clears MASKED and
             // links it; the guest does not clear MASKED itself as well.
-            using var e = new FifoEngine(1024);
+            using var e = new FifoEngine<X86_64Abi>(1024);
             const int port = 9;
             e.Raise(port);                   // masked (new pages start masked): pending, not linked
             Assert.Equal(event_word_t.PENDING_Mask | event_word_t.MASKED_Mask, e.Word(port).Read());

@@ -23,18 +23,28 @@ namespace EvtchnAbiGen.Runtime.Tests
 
         private const int Epochs = 200;
 
-        [Fact]
-        public void Hot_ports_changing_priority_lose_nothing_and_corrupt_no_queue()
-            => Run(vcpus: 1, hotPorts: 4, seed: 700);
+        [Theory]
+        [InlineData(Abis.X86_32)]
+        [InlineData(Abis.X86_64)]
+        public void Hot_ports_changing_priority_lose_nothing_and_corrupt_no_queue(string abi)
+            => Run(abi, vcpus: 1, hotPorts: 4, seed: 700);
 
-        [Fact]
-        public void Hot_ports_moving_between_vcpus_and_priorities_lose_nothing_and_corrupt_no_queue()
-            => Run(vcpus: 2, hotPorts: 6, seed: 800);
+        [Theory]
+        [InlineData(Abis.X86_32)]
+        [InlineData(Abis.X86_64)]
+        public void Hot_ports_moving_between_vcpus_and_priorities_lose_nothing_and_corrupt_no_queue(string abi)
+            => Run(abi, vcpus: 2, hotPorts: 6, seed: 800);
 
-        private void Run(int vcpus, int hotPorts, int seed)
+        private void Run(string abi, int vcpus, int hotPorts, int seed)
+        {
+            if (abi == Abis.X86_32) Run<X86_32Abi>(vcpus, hotPorts, seed);
+            else Run<X86_64Abi>(vcpus, hotPorts, seed);
+        }
+
+        private void Run<TAbi>(int vcpus, int hotPorts, int seed) where TAbi : struct, IEventAbi
         {
             const int capacity = 1024;
-            using var e = new FifoEngine(capacity, vcpus);
+            using var e = new FifoEngine<TAbi>(capacity, vcpus);
             var ledger = new Ledger(capacity);
             var hot = Enumerable.Range(0, hotPorts).Select(i => 3 + 97 * i).ToArray();
             foreach (var p in hot) e.GuestUnmask(p); // new event-array pages start masked
@@ -59,7 +69,7 @@ namespace EvtchnAbiGen.Runtime.Tests
                         e.Raise(p);
                         switch (rng.Next(8))
                         {
-                            case 0: e.SetPriority(p, rng.Next(FifoEngine.MaxQueues)); break;
+                            case 0: e.SetPriority(p, rng.Next(FifoFacts.MaxQueues)); break;
                             case 1: e.Mask(p); e.GuestUnmask(p); break;
                             case 2: if (vcpus > 1) e.BindVcpu(p, rng.Next(vcpus)); break;
                         }

@@ -47,13 +47,21 @@ namespace EvtchnAbiGen.Runtime.Tests
             Assert.Equal((uint)Links & event_word_t.LINK_Mask, word->GetLINK());
         }
 
-        [Fact]
-        public void Engine_unmask_racing_link_loses_nothing()
+        [Theory]
+        [InlineData(Abis.X86_32)]
+        [InlineData(Abis.X86_64)]
+        public void Engine_unmask_racing_link_loses_nothing(string abi)
+        {
+            if (abi == Abis.X86_32) UnmaskRacingLink<X86_32Abi>();
+            else UnmaskRacingLink<X86_64Abi>();
+        }
+
+        private static void UnmaskRacingLink<TAbi>() where TAbi : struct, IEventAbi
         {
             // Port 5 is raised first so it is the queue tail when port 6 links behind it; a guest
             // thread masks and unmasks port 5 all the while.
             const long rounds = 200_000;
-            using var e = new FifoEngine(1024);
+            using var e = new FifoEngine<TAbi>(1024);
             var ledger = new Ledger(1024);
             e.GuestUnmask(5);
             e.GuestUnmask(6);

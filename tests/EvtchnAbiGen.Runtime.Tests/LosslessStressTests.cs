@@ -63,56 +63,87 @@ namespace EvtchnAbiGen.Runtime.Tests
             Report(abi, ledger, time);
         }
 
-        [Theory]
-        [InlineData(ScanAck.PerWord)]
-        [InlineData(ScanAck.PerPort)]
-        public void TwoLevel_never_loses_an_event(ScanAck ack)
+        public static TheoryData<string, ScanAck> BitmapCases()
         {
-            using var e = new TwoLevelEngine(ack);
-            var ports = Ports(TwoLevelEngine.Capacity, 700, 1).Concat(new[] { 0, 63, 64, 4095 }).Distinct().ToArray();
-            BitmapScenario($"2L {ack}", TwoLevelEngine.Capacity, ports, 100, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
+            var d = new TheoryData<string, ScanAck>();
+            foreach (var abi in Abis.Names)
+                foreach (var ack in new[] { ScanAck.PerWord, ScanAck.PerPort }) d.Add(abi, ack);
+            return d;
+        }
+
+        /// <summary>Ports at the word and selector edges of a bitmap ABI with W-bit words.</summary>
+        private static int[] EdgePorts(int wordBits, int capacity)
+            => new[] { 0, wordBits - 1, wordBits, wordBits * wordBits - 1, wordBits * wordBits, capacity - 1 }.Where(p => p < capacity).ToArray();
+
+        [Theory]
+        [MemberData(nameof(BitmapCases))]
+        public void TwoLevel_never_loses_an_event(string abi, ScanAck ack)
+        {
+            if (abi == Abis.X86_32) TwoLevel<X86_32Abi>(ack);
+            else TwoLevel<X86_64Abi>(ack);
+        }
+
+        private void TwoLevel<TAbi>(ScanAck ack) where TAbi : struct, IEventAbi
+        {
+            using var e = new TwoLevelEngine<TAbi>(ack);
+            int capacity = TwoLevelEngine<TAbi>.Capacity, w = TwoLevelEngine<TAbi>.WordBits;
+            var ports = Ports(capacity, capacity / 6, 1).Concat(EdgePorts(w, capacity)).Distinct().ToArray();
+            BitmapScenario($"2L {TAbi.Name} {ack}", capacity, ports, 100, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
                 () => e.UpcallPending(0), ledger =>
                 {
                     var h = new LedgerHandler { Ledger = ledger };
                     e.Upcall(0, ref h);
                 }, () =>
                 {
-                    ref var s = ref e.Shared;
-                    for (int w = 0; w < TwoLevelEngine.Capacity / TwoLevelEngine.WordBits; w++)
-                        Assert.Equal(0ul, s.evtchn_pending.ReadWord(w) & ~s.evtchn_mask.ReadWord(w));
-                    Assert.Equal(0ul, s.vcpu_info[0].evtchn_pending_sel.Read());
-                    Assert.Equal(0, s.vcpu_info[0].evtchn_upcall_pending.Read());
+                    for (int i = 0; i < capacity / w; i++)
+                        Assert.Equal(0ul, e.PendingWord(i) & ~e.MaskWord(i));
+                    Assert.Equal(0ul, e.Selector(0));
+                    Assert.False(e.UpcallPending(0));
                 });
         }
 
         [Theory]
-        [InlineData(ScanAck.PerWord)]
-        [InlineData(ScanAck.PerPort)]
-        public void ThreeLevel_never_loses_an_event(ScanAck ack)
+        [MemberData(nameof(BitmapCases))]
+        public void ThreeLevel_never_loses_an_event(string abi, ScanAck ack)
         {
-            using var e = new ThreeLevelEngine(ack);
-            var ports = Ports(ThreeLevelEngine.Capacity, 3000, 2).Concat(new[] { 0, 4095, 4096, 262143 }).Distinct().ToArray();
-            BitmapScenario($"3L {ack}", ThreeLevelEngine.Capacity, ports, 200, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
+            if (abi == Abis.X86_32) ThreeLevel<X86_32Abi>(ack);
+            else ThreeLevel<X86_64Abi>(ack);
+        }
+
+        private void ThreeLevel<TAbi>(ScanAck ack) where TAbi : struct, IEventAbi
+        {
+            using var e = new ThreeLevelEngine<TAbi>(ack);
+            int capacity = ThreeLevelEngine<TAbi>.Capacity, w = ThreeLevelEngine<TAbi>.WordBits;
+            var ports = Ports(capacity, 3000, 2).Concat(EdgePorts(w, capacity)).Distinct().ToArray();
+            BitmapScenario($"3L {TAbi.Name} {ack}", capacity, ports, 200, p => e.SetPending(0, p), e.Mask, p => e.Unmask(0, p),
                 () => e.UpcallPending(0), ledger =>
                 {
                     var h = new LedgerHandler { Ledger = ledger };
                     e.Upcall(0, ref h);
                 }, () =>
                 {
-                    for (int w = 0; w < ThreeLevelEngine.Capacity / 64; w++)
-                        Assert.Equal(0ul, e.Pending.bits.ReadWord(w) & ~e.MaskBitmap.bits.ReadWord(w));
-                    for (int w = 0; w < ThreeLevelEngine.Capacity / 64 / 64; w++)
-                        Assert.Equal(0ul, e.L2Selector(0).sel.ReadWord(w));
-                    Assert.Equal(0ul, e.VcpuInfo(0).evtchn_pending_sel.Read());
-                    Assert.Equal(0, e.VcpuInfo(0).evtchn_upcall_pending.Read());
+                    for (int i = 0; i < capacity / w; i++)
+                        Assert.Equal(0ul, e.PendingWord(i) & ~e.MaskWord(i));
+                    for (int i = 0; i < capacity / w / w; i++)
+                        Assert.Equal(0ul, e.L2Word(0, i));
+                    Assert.Equal(0ul, e.Selector(0));
+                    Assert.False(e.UpcallPending(0));
                 });
         }
 
-        [Fact]
-        public void Fifo_never_loses_an_event()
+        [Theory]
+        [InlineData(Abis.X86_32)]
+        [InlineData(Abis.X86_64)]
+        public void Fifo_never_loses_an_event(string abi)
+        {
+            if (abi == Abis.X86_32) Fifo<X86_32Abi>();
+            else Fifo<X86_64Abi>();
+        }
+
+        private void Fifo<TAbi>() where TAbi : struct, IEventAbi
         {
             const int capacity = 8192;
-            using var e = new FifoEngine(capacity);
+            using var e = new FifoEngine<TAbi>(capacity);
             var ledger = new Ledger(capacity);
             var ports = Ports(capacity, 700, 3, min: 1);
             var prio = new Random(4);
@@ -154,7 +185,7 @@ namespace EvtchnAbiGen.Runtime.Tests
             Assert.Equal(0, e.LinkGiveUps);
             foreach (var p in ports)
                 Assert.Equal(0u, e.Word(p).Read() & (Xen.Evtchn.X86_64.event_word_t.LINKED_Mask | Xen.Evtchn.X86_64.event_word_t.PENDING_Mask));
-            Report("FIFO", ledger, time);
+            Report($"FIFO {TAbi.Name}", ledger, time);
         }
     }
 }
