@@ -40,9 +40,9 @@ namespace EvtchnScale
                     break;
                 default:
                     var o = FifoEngine<X86_64Abi>.RegionOffsets(portLimit, 1);
-                    Save("fifo-array", o.Array, o.Control - o.Array);
-                    Save("fifo-control", o.Control, o.SharedInfo - o.Control);
-                    command = $"inspect fifo --array {prefix}-fifo-array.bin --control {prefix}-fifo-control.bin";
+                    Save("array", o.Array, o.Control - o.Array);
+                    Save("control", o.Control, o.SharedInfo - o.Control);
+                    command = $"inspect fifo --array {prefix}-array.bin --control {prefix}-control.bin";
                     break;
             }
             File.AppendAllText(Path.Combine(dir, "inspect-commands.txt"), $"# {c.Label}\nevtchn-abi {command}\n");
@@ -52,11 +52,11 @@ namespace EvtchnScale
         private static string ThreeLevel<TAbi>(Action<string, int, int> save, string prefix, string abi) where TAbi : struct, IEventAbi
         {
             var o = ThreeLevelEngine<TAbi>.RegionOffsets;
-            save("3l-pending", o.Pending, TAbi.ThreeLevelBitmapSize);
-            save("3l-mask", o.Mask, TAbi.ThreeLevelBitmapSize);
-            save("3l-l2", o.L2Selectors, TAbi.ThreeLevelSelectorSize);   // vcpu 0's, the only one the simulator uses
+            save("pending", o.Pending, TAbi.ThreeLevelBitmapSize);
+            save("mask", o.Mask, TAbi.ThreeLevelBitmapSize);
+            save("l2", o.L2Selectors, TAbi.ThreeLevelSelectorSize);   // vcpu 0's, the only one the simulator uses
             save("shared-info", o.SharedInfo, TAbi.SharedInfoSize);
-            return $"inspect 3l --pending {prefix}-3l-pending.bin --mask {prefix}-3l-mask.bin --l2 {prefix}-3l-l2.bin --shared-info {prefix}-shared-info.bin --abi {abi}";
+            return $"inspect 3l --pending {prefix}-pending.bin --mask {prefix}-mask.bin --l2 {prefix}-l2.bin --shared-info {prefix}-shared-info.bin --abi {abi}";
         }
     }
 }
