@@ -35,7 +35,8 @@ namespace EvtchnScale
 
         public static Run ToRun(Config c, int maxGuests, IReadOnlyList<PointResult> points)
         {
-            var top = points.OrderBy(p => p.Guests).Last();
+            var top = points.OrderBy(p => p.Guests).LastOrDefault();
+            if (top == null) return new Run(c.MechanismName, c.WordBits, SimEngines.Capacity(c), maxGuests, 0, 0, 0, 0, new Latency(0, 0, 0), 0, new List<Point>());
             return new Run(c.MechanismName, c.WordBits, top.Channels, maxGuests, top.Guests, top.Events, points.Sum(p => p.Lost),
                 top.ThroughputPerSecond, new Latency(top.P50, top.P99, top.Max), top.Jain,
                 points.OrderBy(p => p.Guests).Select(p => new Point(p.Guests, p.Events, p.Lost, p.ThroughputPerSecond,

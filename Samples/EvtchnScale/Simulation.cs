@@ -26,7 +26,7 @@ namespace EvtchnScale
                     {
                         foreach (var (config, plan, guests) in work)
                         {
-                            var task = ctx.AddTask($"{config.Label}: up to {guests.Max():N0} guests", maxValue: guests.Count);
+                            var task = ctx.AddTask($"{config.Label}: up to {guests.DefaultIfEmpty(0).Max():N0} guests", maxValue: Math.Max(1, guests.Count));
                             var results = byConfig[config] = new List<PointResult>();
                             foreach (int g in guests)
                             {
@@ -42,7 +42,7 @@ namespace EvtchnScale
                         }
                     });
             }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
                 Console.Error.WriteLine($"EvtchnScale: {e.Message}");
                 return 1;
