@@ -11,6 +11,7 @@ namespace EvtchnAbiGen.Cli
             {
                 LayoutCommand.Create(),
                 VerifyCommand.Create(),
+                InspectCommand.Create(),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

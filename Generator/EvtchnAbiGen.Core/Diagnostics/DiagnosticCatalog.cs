@@ -49,7 +49,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
     }
 
     /// <summary>The one diagnostic catalog: every ID the generator, the analyzers, the verifier and the CLI
-    /// report. Roslyn descriptors, SARIF rules, AnalyzerReleases and docs/diagnostics.md are derived from
+    /// (including 'inspect') report. Roslyn descriptors, SARIF rules, AnalyzerReleases and docs/diagnostics.md are derived from
     /// it or tested against it. Never renumber an ID.</summary>
     // Internal in the analyzers, which compile this file too (no duplicate public types).
 #if EVTCHNABIGEN_ANALYZERS
@@ -65,6 +65,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string SpecCategory = "EvtchnAbiGen.Spec";
         public const string UsageCategory = "EvtchnAbiGen.Usage";
         public const string VerifyCategory = "EvtchnAbiGen.Verify";
+        public const string InspectCategory = "EvtchnAbiGen.Inspect";
 
         private static DiagnosticInfo Spec(string id, string title, SpecSeverity s, string format = "{0}", string args = "{0}: the problem and its fix")
             => new DiagnosticInfo(id, title, SpecCategory, s, format, args);
@@ -74,6 +75,9 @@ namespace EvtchnAbiGen.Core.Diagnostics
 
         private static DiagnosticInfo Verify(string id, string title)
             => new DiagnosticInfo(id, title, VerifyCategory, SpecSeverity.Error, "{0}", "{0}: the ABI, the struct or constant, what the C headers say and what the spec says");
+
+        private static DiagnosticInfo Inspect(string id, string title, string format, string args)
+            => new DiagnosticInfo(id, title, InspectCategory, SpecSeverity.Error, format, args);
 
         public static readonly DiagnosticInfo EmptySpec = Spec(DiagnosticIds.EmptySpec, "Spec file is empty", SpecSeverity.Warning);
         public static readonly DiagnosticInfo NotText = Spec(DiagnosticIds.NotText, "Spec file is not text", SpecSeverity.Error);
@@ -138,6 +142,13 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public static readonly DiagnosticInfo DriftConstantValue = Verify(DiagnosticIds.DriftConstantValue, "Constant value differs from the C headers");
         public static readonly DiagnosticInfo DriftConstantMissing = Verify(DiagnosticIds.DriftConstantMissing, "Constant not defined by the C headers");
 
+        public static readonly DiagnosticInfo InspectFileSize = Inspect(DiagnosticIds.InspectFileSize, "Inspected file has the wrong size",
+            "{0}: {1} bytes, expected {2}",
+            "{0}: the file (several joined with ' + ' when only their total is wrong); {1}: its size; {2}: the sizes it may have, and why");
+        public static readonly DiagnosticInfo InspectFileUnreadable = Inspect(DiagnosticIds.InspectFileUnreadable, "Inspected file cannot be read",
+            "{0}: {1}",
+            "{0}: the file; {1}: why (not found, a folder, no permission)");
+
         public static IReadOnlyList<DiagnosticInfo> All { get; } = new[]
         {
             EmptySpec, NotText, Syntax, UnknownType, DuplicateField, DuplicateDeclaration, UnknownConstant, CyclicConstant,
@@ -145,6 +156,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
             NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, FrameworkTooOld, InternalError,
             NonAtomicWrite, SharedStructCopy, BitIndexOutOfRange, UnguardedClear, PlainRead,
             DriftSize, DriftField, DriftMissingInSpec, DriftMissingInC, DriftStructMissing, DriftConstantValue, DriftConstantMissing,
+            InspectFileSize, InspectFileUnreadable,
         };
 
         public static DiagnosticInfo Get(string id)

@@ -49,5 +49,9 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string DriftStructMissing = "EAG2005";
         public const string DriftConstantValue = "EAG2006";
         public const string DriftConstantMissing = "EAG2007";
+
+        // The page inspector (evtchn-abi inspect): files it cannot inspect.
+        public const string InspectFileSize = "EAG3001";
+        public const string InspectFileUnreadable = "EAG3002";
     }
 }
