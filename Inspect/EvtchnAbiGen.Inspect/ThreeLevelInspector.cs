@@ -15,23 +15,24 @@ namespace EvtchnAbiGen.Inspect
     {
         /// <param name="pending">One evtchn_3l_bitmap: exactly its size (4096 bytes on x86_32, 32768 elsewhere).</param>
         /// <param name="mask">One evtchn_3l_bitmap, as <paramref name="pending"/>.</param>
-        /// <param name="l2">The L2 selectors of vcpus 0..vcpus-1, placed as <paramref name="l2Placement"/> says; null if not known.</param>
-        /// <param name="sharedInfo">shared_info (or its whole page), for each vcpu's upcall flag and L1 selector; null if not known.</param>
+        /// <param name="l2">The L2 selectors of vcpus 0..vcpus-1, placed as <paramref name="l2Placement"/> says; empty (default) if not known.</param>
+        /// <param name="sharedInfo">shared_info (or its whole page), for each vcpu's upcall flag and L1 selector; empty (default) if not known.</param>
         /// <param name="vcpus">How many vcpus to report (at most XEN_LEGACY_MAX_VCPUS when shared_info is given).
         /// Without <paramref name="l2"/> and <paramref name="sharedInfo"/> there is nothing per vcpu and it is ignored.</param>
         /// <exception cref="InputSizeException">an input has the wrong length.</exception>
         public static ThreeLevelReport Inspect(ThreeLevelGeometry g, ReadOnlySpan<byte> pending, ReadOnlySpan<byte> mask,
-            ReadOnlyMemory<byte>? l2 = null, ReadOnlyMemory<byte>? sharedInfo = null, int vcpus = 1, BlockPlacement? l2Placement = null)
+            ReadOnlyMemory<byte> l2 = default, ReadOnlyMemory<byte> sharedInfo = default, int vcpus = 1, BlockPlacement? l2Placement = null)
         {
             var placement = l2Placement ?? BlockPlacement.Default;
             placement.Validate(g.L2SelectorSize);
             BlockPlacement.CheckVcpus(vcpus);
             InputSizeException.ThrowIf(g.CheckBitmapLength(pending.Length), "pending bitmap", pending.Length);
             InputSizeException.ThrowIf(g.CheckBitmapLength(mask.Length), "mask bitmap", mask.Length);
-            if (l2 is ReadOnlyMemory<byte> l2Bytes) InputSizeException.ThrowIf(g.CheckL2Length(l2Bytes.Length, vcpus, placement), "L2 selectors", l2Bytes.Length);
-            if (sharedInfo is ReadOnlyMemory<byte> siBytes)
+            bool hasL2 = !l2.IsEmpty, hasL1 = !sharedInfo.IsEmpty;
+            if (hasL2) InputSizeException.ThrowIf(g.CheckL2Length(l2.Length, vcpus, placement), "L2 selectors", l2.Length);
+            if (hasL1)
             {
-                InputSizeException.ThrowIf(g.SharedInfo.CheckLength(siBytes.Length), "shared_info", siBytes.Length);
+                InputSizeException.ThrowIf(g.SharedInfo.CheckLength(sharedInfo.Length), "shared_info", sharedInfo.Length);
                 SharedInfoInspector.CheckVcpus(g.SharedInfo, vcpus);
             }
 
@@ -42,11 +43,11 @@ namespace EvtchnAbiGen.Inspect
             var ready = pendingPorts.Where(x => !Bitmaps.Test(m, x, w)).ToList();
             var problems = new List<InspectProblem>();
             var states = new List<SelectorVcpu>();
-            int count = l2 == null && sharedInfo == null ? 0 : vcpus;
+            int count = hasL2 || hasL1 ? vcpus : 0;
             for (int v = 0; v < count; v++)
             {
-                (byte Upcall, ulong Sel)? l1 = sharedInfo is ReadOnlyMemory<byte> si ? SharedInfoInspector.ReadVcpu(g.SharedInfo, si.Span, v) : null;
-                ulong[]? sel2 = l2 is ReadOnlyMemory<byte> l2b ? Bitmaps.Words(l2b.Span, (int)placement.Start(v, g.L2SelectorSize) + g.L2Offset, g.L2Words, g.WordSize) : null;
+                (byte Upcall, ulong Sel)? l1 = hasL1 ? SharedInfoInspector.ReadVcpu(g.SharedInfo, sharedInfo.Span, v) : null;
+                ulong[]? sel2 = hasL2 ? Bitmaps.Words(l2.Span, (int)placement.Start(v, g.L2SelectorSize) + g.L2Offset, g.L2Words, g.WordSize) : null;
                 var l1Bits = l1 is { } a ? Bitmaps.SetBits(a.Sel) : new List<int>();
                 foreach (int i in l1Bits)
                 {

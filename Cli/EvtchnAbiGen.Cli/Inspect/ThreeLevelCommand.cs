@@ -37,8 +37,8 @@ namespace EvtchnAbiGen.Cli.Inspect
                 throw new InspectUsageException($"--vcpus is {vcpus}, but shared_info on {abi} has {g.SharedInfo.VcpuCount} vcpu_info slot(s) (XEN_LEGACY_MAX_VCPUS)");
             var pending = InspectFiles.Read(pendingFile, g.CheckBitmapLength);
             var mask = InspectFiles.Read(maskFile, g.CheckBitmapLength);
-            ReadOnlyMemory<byte>? si = sharedInfoFile != null ? InspectFiles.Read(sharedInfoFile, g.SharedInfo.CheckLength) : null;
-            ReadOnlyMemory<byte>? l2 = l2File != null ? InspectFiles.Read(l2File, n => g.CheckL2Length(n, vcpus, placement)) : null;
+            byte[] si = sharedInfoFile != null ? InspectFiles.Read(sharedInfoFile, g.SharedInfo.CheckLength) : Array.Empty<byte>();
+            byte[] l2 = l2File != null ? InspectFiles.Read(l2File, n => g.CheckL2Length(n, vcpus, placement)) : Array.Empty<byte>();
             var report = ThreeLevelInspector.Inspect(g, pending, mask, l2, si, vcpus, placement);
             return InspectOutput.Print(format, report.HasErrors, () => InspectJson.Write(report), () => InspectText.Write(report));
         });
