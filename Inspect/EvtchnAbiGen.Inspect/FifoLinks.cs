@@ -52,7 +52,7 @@ namespace EvtchnAbiGen.Inspect
                     { Port = p, Link = next });
                 else if (links._pred[next] >= 0)
                     problems.Add(new InspectProblem(ProblemKind.SharedLink,
-                        $"ports {links._pred[next]} and {p} are both LINKED with LINK {next}: a port is on one queue, after one port")
+                        $"ports {links._pred[next]} and {p} are both LINKED with LINK {next}, but a port follows at most one port in its queue")
                     { Port = next, Ports = new[] { (uint)links._pred[next], p }.ToEquatableArray() });
                 else links._pred[next] = (int)p;
             }

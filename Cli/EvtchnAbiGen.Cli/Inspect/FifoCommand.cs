@@ -22,11 +22,11 @@ namespace EvtchnAbiGen.Cli.Inspect
                 HelpName = "FILE[,FILE...]",
             };
             var control = InspectOptions.File("--control", "the control block(s): vcpu v's evtchn_fifo_control_block is at --offset + v × --stride", required: true);
-            var offset = InspectOptions.Offset("--offset", "byte offset of vcpu 0's control block in --control (default 0)");
+            var offset = InspectOptions.Offset("--offset", "byte offset of vcpu 0's control block in --control");
             var stride = InspectOptions.Stride("--stride", "bytes from one vcpu's control block to the next (default: the block's size, 72; 4096 for one page per vcpu)");
             var vcpus = InspectOptions.Vcpus("how many vcpus' control blocks --control holds (default 1)");
             var abi = InspectOptions.Abi(required: false, defaultAbi: "x86_64");
-            abi.Description = "the guest's ABI (the FIFO layout is the same on all four; default x86_64)";
+            abi.Description = "the guest's ABI (the FIFO layout is the same on all four)";
             var format = InspectOptions.Format();
             var cmd = new Command("fifo", "The FIFO view: pending and masked ports, each vcpu's ready word and queues in link order")
                 { array, control, offset, stride, vcpus, abi, format };

@@ -22,12 +22,12 @@ namespace EvtchnAbiGen.Cli.Inspect
             return format;
         }
 
-        public static Option<int?> Vcpus(string description) => AtLeast(new Option<int?>("--vcpus") { Description = description }, 1);
+        public static Option<int?> Vcpus(string description) => AtLeast(new Option<int?>("--vcpus") { Description = description, HelpName = "N" }, 1);
 
         public static Option<int> Offset(string name, string description)
-            => AtLeast(new Option<int>(name) { Description = description, DefaultValueFactory = _ => 0 }, 0);
+            => AtLeast(new Option<int>(name) { Description = description, DefaultValueFactory = _ => 0, HelpName = "N" }, 0);
 
-        public static Option<int?> Stride(string name, string description) => AtLeast(new Option<int?>(name) { Description = description }, 1);
+        public static Option<int?> Stride(string name, string description) => AtLeast(new Option<int?>(name) { Description = description, HelpName = "N" }, 1);
 
         public static Option<string> File(string name, string description, bool required)
             => new Option<string>(name) { Description = description, Required = required, HelpName = "FILE" };

@@ -17,7 +17,7 @@ namespace EvtchnAbiGen.Cli.Inspect
             var abi = InspectOptions.Abi(required: true);
             var sharedInfo = InspectOptions.File("--shared-info", "shared_info (or its page): each vcpu's upcall flag and L1 selector, evtchn_pending_sel", required: false);
             var l2 = InspectOptions.File("--l2", "the L2 selectors: vcpu v's evtchn_3l_l2_selector is at --l2-offset + v × --l2-stride", required: false);
-            var l2Offset = InspectOptions.Offset("--l2-offset", "byte offset of vcpu 0's L2 selector in --l2 (default 0)");
+            var l2Offset = InspectOptions.Offset("--l2-offset", "byte offset of vcpu 0's L2 selector in --l2");
             var l2Stride = InspectOptions.Stride("--l2-stride", "bytes from one vcpu's L2 selector to the next (default: its size, 128 on x86_32, 512 elsewhere)");
             var vcpus = InspectOptions.Vcpus("how many vcpus to report (default 1)");
             var format = InspectOptions.Format();
