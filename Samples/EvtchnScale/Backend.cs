@@ -52,6 +52,9 @@ namespace EvtchnScale
             h->ConsoleP50 = handler.Console.Quantile(0.50);
             h->ConsoleP99 = handler.Console.Quantile(0.99);
             h->ConsoleMax = handler.Console.Max;
+            h->ConsoleAheadP50 = handler.ConsoleAhead.Quantile(0.50);
+            h->ConsoleAheadP99 = handler.ConsoleAhead.Quantile(0.99);
+            h->ConsoleAheadMax = handler.ConsoleAhead.Max;
             Volatile.Write(ref h->BackendDone, 1);
             return 0;
         }
@@ -61,11 +64,11 @@ namespace EvtchnScale
         private struct Handler : IPortHandler
         {
             private readonly uint* _raised, _seen;
-            private readonly long* _stamp, _guestEvents;
+            private readonly long* _stamp, _atRaise, _guestEvents, _delivered;
             private readonly PortPlan _plan;
             private readonly long _workTicks;
             private readonly double _nsPerTick;
-            public LatencyHistogram All, Console;
+            public LatencyHistogram All, Console, ConsoleAhead;
             public long Handled, Spurious;
 
             public Handler(SharedFile f, PortPlan plan, long workNs)
@@ -73,12 +76,15 @@ namespace EvtchnScale
                 _raised = f.Raised;
                 _seen = f.Seen;
                 _stamp = f.Stamp;
+                _atRaise = f.DeliveredAtRaise;
+                _delivered = &f.Header->Delivered;
                 _guestEvents = f.GuestEvents;
                 _plan = plan;
                 _nsPerTick = 1e9 / Stopwatch.Frequency;
                 _workTicks = (long)(workNs / _nsPerTick);
                 All = new LatencyHistogram();
                 Console = new LatencyHistogram();
+                ConsoleAhead = new LatencyHistogram();
                 Handled = Spurious = 0;
             }
 
@@ -93,7 +99,13 @@ namespace EvtchnScale
                 }
                 long ns = (long)((now - _stamp[port]) * _nsPerTick);
                 All.Add(ns);
-                if (_plan.KindOf(port) == PortKind.Console) Console.Add(ns);
+                long delivered = *_delivered;
+                if (_plan.KindOf(port) == PortKind.Console)
+                {
+                    Console.Add(ns);
+                    ConsoleAhead.Add(delivered - _atRaise[port]);   // events the backend delivered since this raise
+                }
+                Volatile.Write(ref *_delivered, delivered + 1);
                 _guestEvents[_plan.GuestOf(port)]++;
                 Handled++;
                 if (_workTicks > 0)

@@ -8,11 +8,11 @@ namespace EvtchnScale
     /// <summary>What one run of one configuration at one guest count measured.</summary>
     public sealed record PointResult(Config Config, int Guests, int Channels, long Events, long Lost, long Spurious,
         double Seconds, double ThroughputPerSecond, long P50, long P99, long Max, double Jain,
-        long ConsoleP50, long ConsoleP99, long ConsoleMax);
+        long ConsoleP50, long ConsoleP99, long ConsoleMax, long ConsoleAheadP50, long ConsoleAheadP99, long ConsoleAheadMax);
 
     /// <summary>One point's settings.</summary>
     public sealed record PointSpec(Config Config, PortPlan Plan, int Guests, TimeSpan Duration, long WorkNs, bool ConsolePriority,
-        int ConsoleEvery, string? DumpDir);
+        long ConsoleIntervalNs, string? DumpDir);
 
     /// <summary>The hypervisor's process: makes the shared file, starts the backend domain as a second OS
     /// process on it, and raises events for every guest. Each port has at most one raise in flight: it is
@@ -64,7 +64,7 @@ namespace EvtchnScale
 
                 return new PointResult(config, guests, SimEngines.Capacity(config), h->Handled, lost, h->Spurious, seconds,
                     h->Handled / seconds, h->LatP50, h->LatP99, h->LatMax, Jain(file.GuestEvents, guests),
-                    h->ConsoleP50, h->ConsoleP99, h->ConsoleMax);
+                    h->ConsoleP50, h->ConsoleP99, h->ConsoleMax, h->ConsoleAheadP50, h->ConsoleAheadP99, h->ConsoleAheadMax);
             }
             finally
             {
@@ -73,21 +73,32 @@ namespace EvtchnScale
         }
 
         /// <summary>Round-robin over every guest's ports for the run's duration, raising each port whose last
-        /// event the backend has seen. Console ports are raised on one pass in <see cref="PointSpec.ConsoleEvery"/>.</summary>
+        /// event the backend has seen. With a <see cref="PointSpec.ConsoleIntervalNs"/>, consoles are light interactive
+        /// traffic beside the bulk vif/vbd ports: one guest's console (the next in turn) per interval.</summary>
         private static long Raise(PointSpec spec, SharedFile file, ISimEngine engine, int first, int limit)
         {
             uint* raised = file.Raised, seen = file.Seen;
-            long* stamp = file.Stamp;
+            long* stamp = file.Stamp, atRaise = file.DeliveredAtRaise;
+            ref long delivered = ref file.Header->Delivered;
             int perGuest = spec.Plan.PerGuest;
             long events = 0, end = Stopwatch.GetTimestamp() + (long)(spec.Duration.TotalSeconds * Stopwatch.Frequency);
+            bool light = spec.ConsoleIntervalNs > 0;
+            long interval = (long)(spec.ConsoleIntervalNs * (Stopwatch.Frequency / 1e9)), nextConsole = 0;
+            int turn = 0;
             for (int pass = 0; ; pass++)
             {
-                bool consoles = pass % spec.ConsoleEvery == 0;
+                int console = -1;
+                if (light && Stopwatch.GetTimestamp() >= nextConsole)
+                {
+                    console = first + turn++ % spec.Guests * perGuest;
+                    nextConsole = Stopwatch.GetTimestamp() + interval;
+                }
                 for (int p = first; p < limit; p++)
                 {
-                    if (((p - first) % perGuest) == 0 && !consoles) continue;
+                    if (light && p != console && (p - first) % perGuest == 0) continue;
                     if (Volatile.Read(ref seen[p]) != raised[p]) continue;   // still in flight
                     stamp[p] = Stopwatch.GetTimestamp();
+                    atRaise[p] = Volatile.Read(ref delivered);
                     Volatile.Write(ref raised[p], raised[p] + 1);
                     engine.Raise(p);
                     events++;

@@ -22,7 +22,8 @@ namespace EvtchnScale
             {
                 AnsiConsole.MarkupLine($"FIFO, {p.Guests} guests, {p.WorkNs} ns of work per event: console latency " +
                     $"p50 {Us(p.ConsoleWithoutPriorities.P50)} µs, p99 {Us(p.ConsoleWithoutPriorities.P99)} µs with every port at the default priority; " +
-                    $"p50 {Us(p.ConsoleWithPriorities.P50)} µs, p99 {Us(p.ConsoleWithPriorities.P99)} µs with the consoles at priority 0.");
+                    $"p50 {Us(p.ConsoleWithPriorities.P50)} µs, p99 {Us(p.ConsoleWithPriorities.P99)} µs with the consoles at priority 0 " +
+                    $"(events delivered ahead of a console event, p50: {N(p.ConsoleEventsAheadWithoutPriorities.P50)} without, {N(p.ConsoleEventsAheadWithPriorities.P50)} with).");
             }
         }
 

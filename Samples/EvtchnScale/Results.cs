@@ -17,7 +17,10 @@ namespace EvtchnScale
 
     /// <summary>FIFO console latency under bulk vif/vbd traffic, with every port at the default priority and
     /// with the consoles at priority 0 (the highest).</summary>
+    /// <summary>Console latencies in ns; "events ahead" counts the events the backend delivered between a console
+    /// raise and its delivery (its place in line, which scheduling noise on a busy machine does not blur).</summary>
     public sealed record PriorityEffect(int WordBits, int Guests, long WorkNs, Latency ConsoleWithoutPriorities, Latency ConsoleWithPriorities,
+        Latency ConsoleEventsAheadWithoutPriorities, Latency ConsoleEventsAheadWithPriorities,
         Latency AllWithoutPriorities, Latency AllWithPriorities, long Lost);
 
     public sealed record Model(int ChannelsPerGuest, int Vifs, int Vbds, int Reserve);

@@ -22,6 +22,9 @@ namespace EvtchnScale
         public long Handled, Spurious, Upcalls;
         public long LatP50, LatP99, LatMax;
         public long ConsoleP50, ConsoleP99, ConsoleMax;
+        public long ConsoleAheadP50, ConsoleAheadP99, ConsoleAheadMax;
+        // The backend's running count of deliveries, read by the hypervisor at each raise.
+        public long Delivered;
     }
 
     public sealed unsafe class SharedFile : IDisposable
@@ -40,13 +43,15 @@ namespace EvtchnScale
         public uint* Raised { get; }
         public uint* Seen { get; }
         public long* Stamp { get; }
+        /// <summary>Per port: the backend's delivery count when the port was raised (events delivered ahead of it).</summary>
+        public long* DeliveredAtRaise { get; }
         public long* GuestEvents { get; }
         public byte* Region { get; }
 
         private SharedFile(string path, bool create, int portLimit, int guests, long regionBytes)
         {
             Path = path;
-            long offset = Layout(portLimit, guests, out long raised, out long seen, out long stamp, out long guestEvents);
+            long offset = Layout(portLimit, guests, out long raised, out long seen, out long stamp, out long atRaise, out long guestEvents);
             long size = offset + regionBytes;
             _map = create
                 ? MemoryMappedFile.CreateFromFile(path, FileMode.Create, null, size, MemoryMappedFileAccess.ReadWrite)
@@ -57,16 +62,18 @@ namespace EvtchnScale
             Raised = (uint*)(_base + raised);
             Seen = (uint*)(_base + seen);
             Stamp = (long*)(_base + stamp);
+            DeliveredAtRaise = (long*)(_base + atRaise);
             GuestEvents = (long*)(_base + guestEvents);
             Region = _base + offset;
         }
 
-        private static long Layout(int portLimit, int guests, out long raised, out long seen, out long stamp, out long guestEvents)
+        private static long Layout(int portLimit, int guests, out long raised, out long seen, out long stamp, out long atRaise, out long guestEvents)
         {
             raised = Page;
             seen = raised + 4L * portLimit;
             stamp = Align(seen + 4L * portLimit, 8);
-            guestEvents = stamp + 8L * portLimit;
+            atRaise = stamp + 8L * portLimit;
+            guestEvents = atRaise + 8L * portLimit;
             return Align(guestEvents + 8L * Math.Max(1, guests), Page);
         }
 

@@ -31,7 +31,7 @@ namespace EvtchnScale
                             foreach (int g in guests)
                             {
                                 string? dump = s.DumpDir != null && g == guests.Max() ? s.DumpDir : null;
-                                results.Add(Hypervisor.Run(new PointSpec(config, plan, g, s.PointDuration, s.WorkNs, false, 1, dump), BackendCommand.Create));
+                                results.Add(Hypervisor.Run(new PointSpec(config, plan, g, s.PointDuration, s.WorkNs, false, 0, dump), BackendCommand.Create));
                                 task.Increment(1);
                             }
                         }
@@ -77,7 +77,7 @@ namespace EvtchnScale
         }
 
         /// <summary>FIFO on a 64-bit backend: bulk vif and vbd ports raised as fast as the backend takes them,
-        /// consoles one pass in 8, and 2 µs of work per event, so queues build; console latency with every port
+        /// one guest's console (in turn) every 8 events' worth of work, and 2 µs of work per event, so the bulk queues build; console latency with every port
         /// at the default priority, then with the consoles at priority 0.</summary>
         private static PriorityEffect PriorityRun(Settings s, Action step)
         {
@@ -86,12 +86,13 @@ namespace EvtchnScale
             int guests = Math.Min(256, plan.MaxGuests);
             long work = s.WorkNs > 0 ? s.WorkNs : 2000;
             var duration = s.Quick ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(1);
-            var off = Hypervisor.Run(new PointSpec(config, plan, guests, duration, work, false, 8, null), BackendCommand.Create);
+            var off = Hypervisor.Run(new PointSpec(config, plan, guests, duration, work, false, 8 * work, null), BackendCommand.Create);
             step();
-            var on = Hypervisor.Run(new PointSpec(config, plan, guests, duration, work, true, 8, null), BackendCommand.Create);
+            var on = Hypervisor.Run(new PointSpec(config, plan, guests, duration, work, true, 8 * work, null), BackendCommand.Create);
             step();
             return new PriorityEffect(64, guests, work,
                 new Latency(off.ConsoleP50, off.ConsoleP99, off.ConsoleMax), new Latency(on.ConsoleP50, on.ConsoleP99, on.ConsoleMax),
+                new Latency(off.ConsoleAheadP50, off.ConsoleAheadP99, off.ConsoleAheadMax), new Latency(on.ConsoleAheadP50, on.ConsoleAheadP99, on.ConsoleAheadMax),
                 new Latency(off.P50, off.P99, off.Max), new Latency(on.P50, on.P99, on.Max), off.Lost + on.Lost);
         }
     }

@@ -77,12 +77,16 @@ namespace EvtchnAbiGen.Scale.Tests
         }
 
         [Fact]
-        public void Fifo_priorities_cut_the_console_latency_under_bulk_traffic()
+        public void Fifo_priorities_move_the_console_ahead_of_bulk_traffic()
         {
+            // Judged by the console's place in line (events delivered between its raise and its delivery), not by
+            // wall-clock latency, which a loaded CI machine's scheduling can swamp. Without priorities a console
+            // waits behind the bulk ports queued before it (hundreds); at priority 0 it waits for the one event
+            // being handled.
             var p = Root.GetProperty("priorities");
-            long without = p.GetProperty("console_without_priorities").GetProperty("p50").GetInt64();
-            long with = p.GetProperty("console_with_priorities").GetProperty("p50").GetInt64();
-            Assert.True(with < without, $"console p50 {with} ns with priorities, {without} ns without");
+            long without = p.GetProperty("console_events_ahead_without_priorities").GetProperty("p50").GetInt64();
+            long with = p.GetProperty("console_events_ahead_with_priorities").GetProperty("p50").GetInt64();
+            Assert.True(with * 4 < without, $"console p50 {with} events ahead with priorities, {without} without");
         }
 
         [Theory]
