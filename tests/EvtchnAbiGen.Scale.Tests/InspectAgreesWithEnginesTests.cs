@@ -16,7 +16,7 @@ namespace EvtchnAbiGen.Scale.Tests
     /// what the engines' own accessors say: pending, masked, selectors, FIFO queues in link order.</summary>
     public unsafe class InspectAgreesWithEnginesTests
     {
-        private static AbiLayout Layout(string abi)
+        internal static AbiLayout Layout(string abi)
         {
             var specs = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "AbiSpecs"), "*.abi").OrderBy(p => p)
                 .Select(p => Parser.Parse(p, File.ReadAllText(p))).ToList();
