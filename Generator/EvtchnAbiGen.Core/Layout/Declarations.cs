@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using EvtchnAbiGen.Core.Diagnostics;
+using EvtchnAbiGen.Core.Spec;
+using EvtchnAbiGen.Core.Util;
+
+namespace EvtchnAbiGen.Core.Layout
+{
+    /// <summary>The items and members one ABI sees ('when' blocks chosen by its selectors), and the names they
+    /// declare, in declaration order.</summary>
+    internal sealed class Declarations
+    {
+        /// <summary>Types the emitter adds to each ABI namespace; spec types must not take these names.</summary>
+        private static readonly string[] GeneratedNames = { "Constants", "AbiManifest", "SharedU8", "SharedU16", "SharedU32", "SharedU64", "WordRangeUpdate" };
+
+        private readonly AbiContext _cx;
+
+        public Declarations(AbiContext cx) => _cx = cx;
+
+        public Dictionary<string, ConstDecl> Consts { get; } = new Dictionary<string, ConstDecl>();
+        public Dictionary<string, Item> Types { get; } = new Dictionary<string, Item>();
+        public List<Item> Order { get; } = new List<Item>();
+
+        public void DeclareAll(IEnumerable<SpecFile> files)
+        {
+            foreach (var f in files)
+                foreach (var item in SelectItems(f.Items))
+                    Declare(item);
+        }
+
+        public IEnumerable<Item> SelectItems(EquatableArray<Item> items)
+        {
+            foreach (var item in items)
+            {
+                if (item is WhenItem w)
+                {
+                    foreach (var inner in SelectItems(Matches(w.Selector) ? w.Then : w.Else))
+                        yield return inner;
+                }
+                else
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        public IEnumerable<Member> SelectMembers(EquatableArray<Member> members)
+        {
+            foreach (var m in members)
+            {
+                if (m is WhenMember w)
+                {
+                    foreach (var inner in SelectMembers(Matches(w.Selector) ? w.Then : w.Else))
+                        yield return inner;
+                }
+                else
+                {
+                    yield return m;
+                }
+            }
+        }
+
+        private bool Matches(Selector s)
+        {
+            bool any = false;
+            foreach (var term in s.Terms)
+            {
+                if (!AbiTarget.IsKnownSelector(term.Name))
+                {
+                    string? meant = AbiTarget.SelectorIgnoringCase(term.Name);
+                    _cx.Error(DiagnosticIds.UnknownSelector, term.Location, meant != null
+                        ? $"ABI selector '{term.Name}' matches no ABI: selectors are case-sensitive; write '{meant}'"
+                        : $"unknown ABI selector '{term.Name}'; use one of {string.Join(", ", AbiTarget.SelectorNames)}");
+                    continue;
+                }
+                any |= _cx.Target.Matches(term.Name);
+            }
+            return any;
+        }
+
+        private void Declare(Item item)
+        {
+            string name = item switch
+            {
+                ConstDecl c => c.Name,
+                TypedefDecl td => td.Name,
+                WordDecl w => w.Name,
+                RecordDecl r => r.Name,
+                _ => "",
+            };
+            if (name.Length == 0) return;
+            Item? previous = item is ConstDecl
+                ? (Consts.TryGetValue(name, out var pc) ? pc : null)
+                : (Types.TryGetValue(name, out var pt) ? pt : null);
+            if (item is not ConstDecl && GeneratedNames.Contains(name))
+            {
+                _cx.Error(DiagnosticIds.NameCollision, item.Location,
+                    $"'{name}' is the name of a type the generator emits in every ABI namespace ({string.Join(", ", GeneratedNames)}); rename it");
+                return;
+            }
+            if (item is ConstDecl && name == "Constants")
+            {
+                _cx.Error(DiagnosticIds.NameCollision, item.Location, "a constant cannot be named 'Constants' (the generated class that holds the constants); rename it");
+                return;
+            }
+            if (previous == null && item is not ConstDecl && TypeResolver.IsBuiltin(name))
+            {
+                _cx.Error(DiagnosticIds.DuplicateDeclaration, item.Location, $"'{name}' is a built-in type; pick another name");
+                return;
+            }
+            if (previous != null)
+            {
+                _cx.Error(DiagnosticIds.DuplicateDeclaration, item.Location,
+                    $"'{name}' is already declared at {previous.Location}; rename or remove one (use 'when' blocks for per-ABI variants)");
+                return;
+            }
+            if (item is ConstDecl cd) Consts[name] = cd;
+            else Types[name] = item;
+            Order.Add(item);
+        }
+    }
+}

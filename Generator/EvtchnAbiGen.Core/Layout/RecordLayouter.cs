@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EvtchnAbiGen.Core.Diagnostics;
+using EvtchnAbiGen.Core.Spec;
+using EvtchnAbiGen.Core.Util;
+
+namespace EvtchnAbiGen.Core.Layout
+{
+    /// <summary>Structs and unions by the C rules every supported psABI shares: members in order, each at the
+    /// next multiple of its alignment (unions at 0), size rounded up to the largest alignment; padding gaps
+    /// recorded; each record laid out once, self-containment reported as a cycle.</summary>
+    internal sealed class RecordLayouter
+    {
+        private readonly AbiContext _cx;
+        private readonly Dictionary<string, RecordLayout?> _done = new Dictionary<string, RecordLayout?>();
+        private readonly List<string> _layingOut = new List<string>();
+
+        public RecordLayouter(AbiContext cx) => _cx = cx;
+
+        public RecordLayout? GetRecord(string name)
+        {
+            if (_done.TryGetValue(name, out var done)) return done;
+            var decl = (RecordDecl)_cx.Declarations.Types[name];
+            if (_layingOut.Contains(name))
+            {
+                int start = _layingOut.IndexOf(name);
+                string path = string.Join(" -> ", _layingOut.Skip(start).Concat(new[] { name }));
+                _cx.Error(DiagnosticIds.RecursiveType, decl.Location,
+                    $"{AbiContext.Kind(decl.IsUnion)} {name} contains itself ({path}); a C record cannot, use ptr or handle<T> for a reference");
+                return null;
+            }
+            _layingOut.Add(name);
+            var layout = LayoutRecord(name, decl.IsUnion, decl.Members, decl.Location, decl.Doc, isInline: false);
+            _layingOut.RemoveAt(_layingOut.Count - 1);
+            if (!_done.ContainsKey(name)) _done[name] = layout;
+            return _done[name];
+        }
+
+        private RecordLayout? LayoutRecord(string name, bool isUnion, EquatableArray<Member> members, SpecLocation location,
+            string? doc, bool isInline)
+        {
+            var fields = new List<FieldLayout>();
+            var names = new Dictionary<string, SpecLocation>();
+            long cursor = 0, size = 0;
+            int align = 1;
+            bool ok = true;
+            int anon = 0;
+            foreach (var m in _cx.Declarations.SelectMembers(members))
+            {
+                _cx.Cancellation.ThrowIfCancellationRequested();
+                var f = LayoutMember(name, m, ref anon);
+                if (f == null)
+                {
+                    ok = false;
+                    continue;
+                }
+                CheckNames(name, isUnion, f, names);
+                long offset = isUnion ? 0 : AbiContext.AlignUp(cursor, f.Align);
+                if (offset + f.Size > LayoutEngine.MaxRecordSize)
+                {
+                    _cx.Report(SpecDiagnostic.Create(DiagnosticCatalog.TooLarge, f.Location,
+                        $"{AbiContext.Kind(isUnion)} {name} at this field (offset {offset}, size {f.Size})", $"{offset + f.Size} bytes",
+                        AbiContext.Num(LayoutEngine.MaxRecordSize), "shrink the array or split the record"));
+                    return null;
+                }
+                fields.Add(f with { Offset = (int)offset });
+                cursor = offset + f.Size;
+                size = Math.Max(size, cursor);
+                align = Math.Max(align, f.Align);
+            }
+            if (!ok) return null;
+            int total = fields.Count == 0 ? 0 : (int)AbiContext.AlignUp(size, align);
+            var padding = isUnion ? new List<PaddingGap>() : FindPadding(fields, total);
+            return new RecordLayout(name, isUnion, total, align, fields.ToEquatableArray(), padding.ToEquatableArray(), location, doc, isInline);
+        }
+
+        private FieldLayout? LayoutMember(string owner, Member m, ref int anon)
+        {
+            FieldType type;
+            int elemSize, elemAlign;
+            string? fieldName;
+            EquatableArray<Expr> dims;
+            FieldAttributes attrs;
+            switch (m)
+            {
+                case FieldMember fm:
+                    var ti = _cx.Types.Resolve(fm.Type);
+                    if (ti == null) return null;
+                    type = ti.Value.Type;
+                    elemSize = ti.Value.Size;
+                    elemAlign = ti.Value.Align;
+                    fieldName = fm.Name;
+                    dims = fm.Dimensions;
+                    attrs = fm.Attributes;
+                    break;
+                case InlineRecordMember im:
+                    string inlineName = im.Name ?? $"__anon{anon++}";
+                    var rl = LayoutRecord(inlineName, im.IsUnion, im.Members, im.Location, im.Doc, isInline: true);
+                    if (rl == null) return null;
+                    type = new FieldType(FieldTypeKind.InlineRecord, inlineName, rl.Size, false, rl, null);
+                    elemSize = rl.Size;
+                    elemAlign = rl.Align;
+                    fieldName = im.Name;
+                    dims = im.Dimensions;
+                    attrs = im.Attributes;
+                    break;
+                default:
+                    return null;
+            }
+
+            var lengths = new List<int>();
+            long total = elemSize;
+            foreach (var d in dims)
+            {
+                var v = _cx.Constants.Eval(d);
+                if (v == null) return null;
+                if (v.Value <= 0)
+                {
+                    _cx.Report(SpecDiagnostic.Create(DiagnosticCatalog.BadArrayLength, d.Location, fieldName ?? "(anonymous)", AbiContext.Num(v.Value)));
+                    return null;
+                }
+                // Both factors are capped before multiplying, so this cannot overflow.
+                if (v.Value > LayoutEngine.MaxRecordSize || total * v.Value > LayoutEngine.MaxRecordSize)
+                {
+                    string bytes = v.Value > LayoutEngine.MaxRecordSize ? $"{v.Value} elements" : $"{total * v.Value} bytes";
+                    _cx.Report(SpecDiagnostic.Create(DiagnosticCatalog.TooLarge, d.Location, $"array '{fieldName ?? "(anonymous)"}'", bytes,
+                        AbiContext.Num(LayoutEngine.MaxRecordSize), "shrink it"));
+                    return null;
+                }
+                total *= v.Value;
+                lengths.Add((int)v.Value);
+            }
+
+            int align = elemAlign;
+            if (attrs.Align != null)
+            {
+                var a = _cx.Constants.Eval(attrs.Align);
+                if (a == null) return null;
+                if (a.Value < 1 || a.Value > 4096 || (a.Value & (a.Value - 1)) != 0)
+                {
+                    _cx.Error(DiagnosticIds.BadAlignment, attrs.Align.Location, $"align({a.Value}) must be a power of two from 1 to 4096");
+                    return null;
+                }
+                align = Math.Max(align, (int)a.Value);
+            }
+
+            var loc = m.Location;
+            if (attrs.Has(FieldFlags.Shared) && type.Kind != FieldTypeKind.Integer)
+            {
+                _cx.Error(DiagnosticIds.BadAttribute, loc,
+                    $"'shared' marks an integer word for atomic operations, but '{fieldName}' is a record; mark its integer fields instead");
+                return null;
+            }
+            if (attrs.Has(FieldFlags.Shared) && type.Kind == FieldTypeKind.Integer && elemSize != 1 && elemSize != 2 && elemSize != 4 && elemSize != 8)
+            {
+                _cx.Error(DiagnosticIds.BadAttribute, loc, $"'shared' needs a 1, 2, 4 or 8-byte word; '{fieldName}' is {elemSize} bytes");
+                return null;
+            }
+            if (attrs.Has(FieldFlags.Bitmap) && (lengths.Count == 0 || (elemSize != 4 && elemSize != 8)))
+            {
+                _cx.Error(DiagnosticIds.BadAttribute, loc,
+                    $"'bitmap' needs an array of 32- or 64-bit words; '{fieldName}' is {(lengths.Count == 0 ? "not an array" : $"made of {elemSize}-byte elements")}");
+                return null;
+            }
+            return new FieldLayout(fieldName, 0, (int)total, align, type, lengths.ToEquatableArray(), attrs.Flags, loc, m.Doc);
+        }
+
+        private void CheckNames(string owner, bool isUnion, FieldLayout f, Dictionary<string, SpecLocation> names)
+        {
+            // Members of an anonymous struct/union live in the enclosing record's namespace (C11 6.7.2.1).
+            IEnumerable<(string name, SpecLocation loc)> Visible(FieldLayout x)
+            {
+                if (x.Name != null) yield return (x.Name, x.Location);
+                else if (x.Type.Inline != null)
+                    foreach (var inner in x.Type.Inline.Fields)
+                        foreach (var v in Visible(inner)) yield return v;
+            }
+            foreach (var (n, loc) in Visible(f))
+            {
+                if (names.TryGetValue(n, out var first))
+                    _cx.Error(DiagnosticIds.DuplicateField, loc, $"duplicate field '{n}' in {AbiContext.Kind(isUnion)} {owner}; the first is at {first}");
+                else
+                    names[n] = loc;
+            }
+        }
+
+        private static List<PaddingGap> FindPadding(List<FieldLayout> fields, int total)
+        {
+            var gaps = new List<PaddingGap>();
+            int end = 0;
+            foreach (var f in fields)
+            {
+                if (f.Offset > end) gaps.Add(new PaddingGap(end, f.Offset - end));
+                end = Math.Max(end, f.Offset + f.Size);
+            }
+            if (total > end) gaps.Add(new PaddingGap(end, total - end));
+            return gaps;
+        }
+    }
+}
