@@ -3,9 +3,8 @@ using EvtchnAbiGen.Core.Layout;
 
 namespace EvtchnAbiGen.Verifier
 {
-    /// <summary>A struct or union as clang laid it out, members in C offsetof spelling (the same
-    /// walk as the core's FieldPaths: dotted through nested records, straight through anonymous ones,
-    /// not into arrays).</summary>
+    /// <summary>A struct or union as clang laid it out, members in C offsetof spelling, named by the same
+    /// walk as the spec model's (<see cref="OffsetofPaths"/>).</summary>
     public sealed record CRecord(string Name, bool IsUnion, long Size, long Align, IReadOnlyList<CField> Fields, string File, int Line);
 
     public sealed record CField(string Path, long Offset, long Size, string File, int Line);

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using EvtchnAbiGen.Core.Emit;
 using EvtchnAbiGen.Core.Layout;
 
 namespace EvtchnAbiGen.Verifier

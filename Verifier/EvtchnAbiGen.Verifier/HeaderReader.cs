@@ -168,35 +168,41 @@ namespace EvtchnAbiGen.Verifier
         private static CRecord ReadRecord(CXCursor c, string name)
         {
             var fields = new List<CField>();
-            Walk(c, "", 0, fields);
+            OffsetofPaths.Walk<CXCursor, CXCursor, ClangMembers>(default, c,
+                (string path, long offset, int depth, in RecordMember<CXCursor, CXCursor> m) =>
+                {
+                    var (file, line) = m.Member.Location;
+                    fields.Add(new CField(path, offset, m.Size, file, line));
+                });
             var t = c.Type;
-            var (file, line) = c.Location;
-            return new CRecord(name, c.Kind == CXCursorKind.CXCursor_UnionDecl, t.SizeOf, t.AlignOf, fields, file, line);
+            var (rfile, rline) = c.Location;
+            return new CRecord(name, c.Kind == CXCursorKind.CXCursor_UnionDecl, t.SizeOf, t.AlignOf, fields, rfile, rline);
         }
 
-        private static void Walk(CXCursor record, string prefix, long baseOffset, List<CField> into)
+        /// <summary>A record's members as clang laid them out, for the one offsetof walk the emitter also uses.</summary>
+        private readonly struct ClangMembers : IRecordMembers<CXCursor, CXCursor>
         {
-            foreach (var child in record.Children())
+            public IEnumerable<RecordMember<CXCursor, CXCursor>> Members(CXCursor record)
             {
-                if (child.Kind == CXCursorKind.CXCursor_FieldDecl)
+                foreach (var child in record.Children())
                 {
-                    string path = prefix + child.Spelling;
-                    long offset = baseOffset + child.OffsetOfField / 8;
-                    var type = child.Type;
-                    var (file, line) = child.Location;
-                    into.Add(new CField(path, offset, type.SizeOf, file, line));
-                    var canonical = type.CanonicalType;
-                    if (canonical.kind == CXTypeKind.CXType_Record)
-                        Walk(canonical.Declaration, path + ".", offset, into);
-                }
-                else if ((child.Kind == CXCursorKind.CXCursor_StructDecl || child.Kind == CXCursorKind.CXCursor_UnionDecl) && child.IsAnonymousRecordDecl)
-                {
-                    // An anonymous member: its members are reached directly. Locate it in the parent
-                    // through the offset of its first field, which clang_Type_getOffsetOf finds by name.
-                    var first = child.Children().FirstOrDefault(x => x.Kind == CXCursorKind.CXCursor_FieldDecl);
-                    if (first.kind != CXCursorKind.CXCursor_FieldDecl) continue;
-                    long inParent = OffsetOf(record.Type, first.Spelling);
-                    Walk(child, prefix, baseOffset + inParent / 8 - first.OffsetOfField / 8, into);
+                    if (child.Kind == CXCursorKind.CXCursor_FieldDecl)
+                    {
+                        var type = child.Type;
+                        var canonical = type.CanonicalType;
+                        bool nested = canonical.kind == CXTypeKind.CXType_Record;   // arrays are not entered
+                        yield return new RecordMember<CXCursor, CXCursor>(child.Spelling, child.OffsetOfField / 8, type.SizeOf, child,
+                            nested, nested ? canonical.Declaration : default);
+                    }
+                    else if ((child.Kind == CXCursorKind.CXCursor_StructDecl || child.Kind == CXCursorKind.CXCursor_UnionDecl) && child.IsAnonymousRecordDecl)
+                    {
+                        // An anonymous member: locate it in the parent through the offset of its first field,
+                        // which clang_Type_getOffsetOf finds by name.
+                        var first = child.Children().FirstOrDefault(x => x.Kind == CXCursorKind.CXCursor_FieldDecl);
+                        if (first.kind != CXCursorKind.CXCursor_FieldDecl) continue;
+                        long inParent = OffsetOf(record.Type, first.Spelling);
+                        yield return new RecordMember<CXCursor, CXCursor>(null, inParent / 8 - first.OffsetOfField / 8, child.Type.SizeOf, child, true, child);
+                    }
                 }
             }
         }

@@ -70,7 +70,7 @@ namespace EvtchnAbiGen.Core.Tests
             Assert.Equal(8, s.Offset);
             Assert.Equal(12, s.Size); // i386: n at 4
             Assert.Equal(20, r.Size);
-            var paths = Emit.FieldPaths.Flatten(Specs.Layout(spec, AbiTarget.X86_32).Abis[0], r).Select(p => $"{p.Path}@{p.Offset}").ToArray();
+            var paths = FieldPaths.Flatten(Specs.Layout(spec, AbiTarget.X86_32).Abis[0], r).Select(p => $"{p.Path}@{p.Offset}").ToArray();
             Assert.Equal(new[] { "k@0", "x@4", "y@4", "s@8", "s.m@8", "s.n@12" }, paths);
         }
 

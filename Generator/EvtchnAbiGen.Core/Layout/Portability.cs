@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using EvtchnAbiGen.Core.Emit;
 using EvtchnAbiGen.Core.Util;
 
 namespace EvtchnAbiGen.Core.Layout

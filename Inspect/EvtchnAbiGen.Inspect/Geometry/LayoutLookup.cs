@@ -1,4 +1,3 @@
-using EvtchnAbiGen.Core.Emit;
 using EvtchnAbiGen.Core.Layout;
 
 namespace EvtchnAbiGen.Inspect.Geometry
