@@ -107,18 +107,31 @@ namespace EvtchnAbiGen.Generator
             var files = new System.Collections.Generic.List<GeneratedFile>();
             var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
             foreach (var set in model.Sets)
-            foreach (var abi in set.Abis)
             {
-                ct.ThrowIfCancellationRequested();
-                if (!options.Wants(abi.Target.Name)) continue;
+                var wanted = set.Abis.Where(a => options.Wants(a.Target.Name)).ToList();
+                if (wanted.Count == 0) continue;
+                string specNamespace = wanted[0].Namespace;
                 try
                 {
-                    files.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options.Options, set.Portability)));
+                    // The helper types every ABI shares, once per spec namespace (it encloses the ABIs' namespaces).
+                    files.Add(new GeneratedFile(CSharpEmitter.SharedHintName(specNamespace), CSharpEmitter.EmitShared(specNamespace, options.Options)));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // No half-written file: the failure is a diagnostic, not a comment in the output.
-                    diagnostics.Add(Internal("", $"emitting the {abi.Target.Name} types", ex));
+                    diagnostics.Add(Internal("", $"emitting the shared helper types of {specNamespace}", ex));
+                }
+                foreach (var abi in wanted)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    try
+                    {
+                        files.Add(new GeneratedFile(CSharpEmitter.HintName(abi), CSharpEmitter.Emit(abi, options.Options, set.Portability)));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // No half-written file: the failure is a diagnostic, not a comment in the output.
+                        diagnostics.Add(Internal("", $"emitting the {abi.Target.Name} types", ex));
+                    }
                 }
             }
             return new EmitResult(files.ToEquatableArray(), diagnostics.ToEquatableArray());

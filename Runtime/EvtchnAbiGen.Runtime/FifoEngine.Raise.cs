@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Xen.Evtchn;
 using Xen.Evtchn.X86_64;
 
 namespace EvtchnAbiGen.Runtime

@@ -32,8 +32,8 @@ static class Use
                     Eag1003(0, 5000, "shared_info.evtchn_pending", "x86_64", 4096),
                     Eag1003(1, 4096, "shared_info.evtchn_mask", "x86_64", 4096),
                     Eag1003(2, 1024, "shared_info.evtchn_pending", "x86_32", 1024),
-                    Eag1003(3, -1, "SharedU64", "x86_64", 64),
-                    Eag1003(4, 8, "SharedU8", "x86_64", 8),
+                    Eag1003(3, -1, "SharedU64", "every ABI", 64),
+                    Eag1003(4, 8, "SharedU8", "every ABI", 8),
                 },
             }.RunAsync();
 

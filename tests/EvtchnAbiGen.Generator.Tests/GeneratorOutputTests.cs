@@ -26,7 +26,7 @@ namespace EvtchnAbiGen.Generator.Tests
             Assert.DoesNotContain(diags, d => d.Severity >= DiagnosticSeverity.Warning);
             var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
             Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
-            Assert.Equal(5, run.GeneratedSources.Length);
+            Assert.Equal(6, run.GeneratedSources.Length);   // four ABIs, the shared helper types, the attributes
         }
 
         [Fact]
@@ -55,8 +55,10 @@ static class Use
                 ["build_property.EvtchnAbiGenVisibility"] = "internal",
                 ["build_property.EvtchnAbiGenAbis"] = "arm32",
             });
-            var src = Assert.Single(run.GeneratedSources, g => g.HintName != "EvtchnAbiGen.Attributes.g.cs");
+            var src = Assert.Single(run.GeneratedSources, g => g.HintName != "EvtchnAbiGen.Attributes.g.cs" && g.HintName != "Xen.Evtchn.Shared.g.cs");
             Assert.Equal("Xen.Evtchn.Arm32.g.cs", src.HintName);
+            var shared = Assert.Single(run.GeneratedSources, g => g.HintName == "Xen.Evtchn.Shared.g.cs").SourceText.ToString();
+            Assert.Contains("internal struct SharedU32", shared);   // the helper types follow the visibility option too
             Assert.Contains("internal partial struct shared_info", src.SourceText.ToString());
             Assert.DoesNotContain("public partial struct", src.SourceText.ToString());
         }
@@ -114,7 +116,7 @@ static class Use
                     .Select(g => g.HintName + "\n" + g.SourceText).ToArray();
             }
             var first = Emit(specs);
-            Assert.Equal(5, first.Length);
+            Assert.Equal(6, first.Length);
             Assert.Equal(first, Emit(specs));
             Assert.Equal(first, Emit(specs.Reverse()));
         }

@@ -26,8 +26,10 @@ struct all {
 }
 ";
 
-        [Fact]
-        public void Emitted_x86_64_source_matches_the_snapshot()
+        [Theory]
+        [InlineData("Golden.X86_64.g.cs")]
+        [InlineData("Golden.Shared.g.cs")]
+        public void Emitted_source_matches_the_snapshot(string hintName)
         {
             var compilation = GeneratorHarness.Compilation("class A { }");
             var driver = GeneratorHarness.Driver(new[] { new InMemoryAdditionalText("/golden/all.abi", Spec) })
@@ -36,8 +38,8 @@ struct all {
             Assert.Null(run.Exception);
             var errors = output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
-            string actual = run.GeneratedSources.Single(s => s.HintName == "Golden.X86_64.g.cs").SourceText.ToString().Replace("\r\n", "\n");
-            string path = Path.Combine(GeneratorHarness.RepoRoot, "tests", "EvtchnAbiGen.Generator.Tests", "Golden", "Golden.X86_64.g.cs.txt");
+            string actual = run.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString().Replace("\r\n", "\n");
+            string path = Path.Combine(GeneratorHarness.RepoRoot, "tests", "EvtchnAbiGen.Generator.Tests", "Golden", hintName + ".txt");
             if (Environment.GetEnvironmentVariable("EVTCHNABIGEN_UPDATE_GOLDEN") == "1") File.WriteAllText(path, actual);
             Assert.True(File.Exists(path), $"no snapshot at {path}; run with EVTCHNABIGEN_UPDATE_GOLDEN=1 and review it");
             string expected = File.ReadAllText(path).Replace("\r\n", "\n");

@@ -40,7 +40,7 @@ namespace EvtchnAbiGen.Generator.Tests
 
             var run = driver.GetRunResult().Results.Single();
             Assert.Null(run.Exception);
-            Assert.Equal(4, run.GeneratedSources.Length - 1); // four ABIs + the attribute file
+            Assert.Equal(4, run.GeneratedSources.Length - 2); // four ABIs + the shared helper types + the attribute file
             AssertAllCached(run, AllSteps);
         }
 
@@ -77,7 +77,7 @@ namespace EvtchnAbiGen.Generator.Tests
             })).RunGenerators(compilation);
             var run = driver.GetRunResult().Results.Single();
             AssertAllCached(run, StepNames.ParseSpec, StepNames.LayoutSpecs, StepNames.CollectDiagnostics);
-            Assert.Equal(new[] { "EvtchnAbiGen.Attributes.g.cs", "Xen.Evtchn.Arm64.g.cs", "Xen.Evtchn.X86_64.g.cs" },
+            Assert.Equal(new[] { "EvtchnAbiGen.Attributes.g.cs", "Xen.Evtchn.Arm64.g.cs", "Xen.Evtchn.Shared.g.cs", "Xen.Evtchn.X86_64.g.cs" },
                 run.GeneratedSources.Select(g => g.HintName).OrderBy(x => x, StringComparer.Ordinal).ToArray());
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using Xen.Evtchn;
 using Xen.Evtchn.X86_64;
 using Xunit;
 

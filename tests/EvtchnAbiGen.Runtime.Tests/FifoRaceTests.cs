@@ -1,4 +1,5 @@
 using System.Threading;
+using Xen.Evtchn;
 using Xen.Evtchn.X86_64;
 using Xunit;
 

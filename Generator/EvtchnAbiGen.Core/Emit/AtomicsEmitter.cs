@@ -20,7 +20,7 @@ namespace EvtchnAbiGen.Core.Emit
 
         /// <summary>Who compare-exchanges a value of C# type <paramref name="t"/>: Interlocked for 32/64-bit values,
         /// the generated NarrowAtomics for 8/16-bit ones (Interlocked has them only from .NET 9).</summary>
-        private string Cas(string t) => t == "byte" || t == "ushort" ? $"global::{_ns}.NarrowAtomics" : IL;
+        private string Cas(string t) => t == "byte" || t == "ushort" ? $"global::{_root}.NarrowAtomics" : IL;
 
         private static string Suffix(int size) => size == 8 ? "UL" : size == 4 ? "u" : "";
 
@@ -179,7 +179,7 @@ namespace EvtchnAbiGen.Core.Emit
         /// <summary>The bit-index parameter, carrying the capacity the analyzers check constant indexes against.</summary>
         private string BitParameter(int bitCount, string bitmap)
             => GeneratedContract.Apply(GeneratedContract.BitIndexAttribute,
-                $"{bitCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}, \"{_abi.Target.Name}\", \"{bitmap}\"") + " int bit";
+                $"{bitCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}, \"{(_abi == null ? "every ABI" : _abi.Target.Name)}\", \"{bitmap}\"") + " int bit";
 
         /// <summary>A spec word becomes a 1:1 wrapper struct: bit constants and pure helpers (static),
         /// and atomic per-bit and per-range operations on the word in place (instance).</summary>
@@ -285,21 +285,21 @@ namespace EvtchnAbiGen.Core.Emit
             _w.Line($"/// bounded retries: after the first failed compare-exchange it sets <paramref name=\"busyMask\"/> so the other side");
             _w.Line($"/// holds back, retries up to <paramref name=\"maxRetries\"/> times, and a successful write clears busyMask.");
             _w.Line($"/// (FIFO: TrySet{b.Name}(port, LINKED_Mask, BUSY_Mask, 4) is Xen's set_link.)</summary>");
-            using (_w.Block($"public global::{_ns}.WordRangeUpdate TrySet{b.Name}({t} value, {t} requireMask, {t} busyMask, int maxRetries)"))
+            using (_w.Block($"public global::{_root}.WordRangeUpdate TrySet{b.Name}({t} value, {t} requireMask, {t} busyMask, int maxRetries)"))
             {
                 _w.Line($"{t} field = ({t})((value << {s}) & {m});");
                 _w.Line($"{t} w = {VO}.Read(ref _value);");
-                _w.Line($"if ((w & requireMask) != requireMask) return global::{_ns}.WordRangeUpdate.RequirementLost;");
-                _w.Line($"if ({IL}.CompareExchange(ref _value, ({t})((w & ~(busyMask | {m})) | field), w) == w) return global::{_ns}.WordRangeUpdate.Updated;");
+                _w.Line($"if ((w & requireMask) != requireMask) return global::{_root}.WordRangeUpdate.RequirementLost;");
+                _w.Line($"if ({IL}.CompareExchange(ref _value, ({t})((w & ~(busyMask | {m})) | field), w) == w) return global::{_root}.WordRangeUpdate.Updated;");
                 _w.Line($"{IL}.Or(ref _value, busyMask);");
                 using (_w.Block("for (int i = 0; i < maxRetries; i++)"))
                 {
                     _w.Line($"w = {VO}.Read(ref _value);");
-                    _w.Line($"if ((w & requireMask) != requireMask) {{ {IL}.And(ref _value, ({t})~busyMask); return global::{_ns}.WordRangeUpdate.RequirementLost; }}");
-                    _w.Line($"if ({IL}.CompareExchange(ref _value, ({t})((w & ~(busyMask | {m})) | field), w) == w) return global::{_ns}.WordRangeUpdate.Updated;");
+                    _w.Line($"if ((w & requireMask) != requireMask) {{ {IL}.And(ref _value, ({t})~busyMask); return global::{_root}.WordRangeUpdate.RequirementLost; }}");
+                    _w.Line($"if ({IL}.CompareExchange(ref _value, ({t})((w & ~(busyMask | {m})) | field), w) == w) return global::{_root}.WordRangeUpdate.Updated;");
                 }
                 _w.Line($"{IL}.And(ref _value, ({t})~busyMask);");
-                _w.Line($"return global::{_ns}.WordRangeUpdate.GaveUp;");
+                _w.Line($"return global::{_root}.WordRangeUpdate.GaveUp;");
             }
         }
     }

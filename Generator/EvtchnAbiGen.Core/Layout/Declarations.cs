@@ -10,8 +10,9 @@ namespace EvtchnAbiGen.Core.Layout
     /// declare, in declaration order.</summary>
     internal sealed class Declarations
     {
-        /// <summary>Types the emitter adds to each ABI namespace; spec types must not take these names.</summary>
-        private static readonly string[] GeneratedNames = { "Constants", "AbiManifest", "SharedU8", "SharedU16", "SharedU32", "SharedU64", "WordRangeUpdate" };
+        /// <summary>Types the emitter adds to each ABI namespace or (the helpers) to the spec namespace enclosing
+        /// them; spec types must not take these names.</summary>
+        private static readonly string[] GeneratedNames = { "Constants", "AbiManifest", "SharedU8", "SharedU16", "SharedU32", "SharedU64", "WordRangeUpdate", "NarrowAtomics" };
 
         private readonly AbiContext _cx;
 
