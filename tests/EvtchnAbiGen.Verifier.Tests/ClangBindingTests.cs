@@ -7,7 +7,8 @@ using Xunit;
 
 namespace EvtchnAbiGen.Verifier.Tests
 {
-    /// <summary>The internal libclang binding: not public, and resolved without a set-up call.</summary>
+    /// <summary>The internal libclang binding: not public, resolved without a set-up call, and the
+    /// translation-unit wrapper the verifier and the importer share.</summary>
     public class ClangBindingTests
     {
         [Fact]
@@ -50,6 +51,41 @@ namespace EvtchnAbiGen.Verifier.Tests
             Assert.Contains("already loaded from", error);
             Assert.Contains("/nonexistent/libclang.so", error);
             Assert.Null(LibClang.Load());
+        }
+
+        [Fact]
+        public void A_translation_unit_parses_in_memory_files_and_frees_itself_once()
+        {
+            const string main = "/virtual/main.c";
+            var err = TranslationUnit.TryParse(main, new[] { "-x", "c", "-I", "/virtual" },
+                new[] { (main, "#include \"two.h\"\nstruct one { int a; struct two b; };\n"), ("/virtual/two.h", "struct two { char c; long long d; };\n") },
+                CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
+            Assert.Equal(CXErrorCode.CXError_Success, err);
+            Assert.NotNull(unit);
+            using (unit)
+            {
+                Assert.Empty(unit!.Errors());
+                var names = unit.Cursor.Children().Where(c => c.Kind == CXCursorKind.CXCursor_StructDecl).Select(c => c.Spelling).ToList();
+                Assert.Equal(new[] { "two", "one" }, names);
+            }
+            unit.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => unit.Handle);
+        }
+
+        [Fact]
+        public void A_translation_unit_reports_clangs_errors()
+        {
+            const string main = "/virtual/bad.c";
+            var err = TranslationUnit.TryParse(main, new[] { "-x", "c" }, new[] { (main, "struct s { this is not C; };\n") },
+                CXTranslationUnit_Flags.CXTranslationUnit_None, out var unit);
+            Assert.Equal(CXErrorCode.CXError_Success, err);
+            using (unit)
+            {
+                var errors = unit!.Errors();
+                Assert.NotEmpty(errors);
+                Assert.StartsWith("/virtual/bad.c:1:", errors[0]);
+                Assert.Contains("error:", errors[0]);
+            }
         }
     }
 }
