@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using ClangSharp.Interop;
 
 namespace EvtchnAbiGen.Verifier
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
-using ClangSharp.Interop;
+using EvtchnAbiGen.Clang;
 using EvtchnAbiGen.Core.Layout;
 
 namespace EvtchnAbiGen.Verifier

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using EvtchnAbiGen.Clang;
 using Xunit;
 
 namespace EvtchnAbiGen.Verifier.Tests
@@ -38,9 +39,9 @@ namespace EvtchnAbiGen.Verifier.Tests
                 Directory.CreateDirectory(native);
                 File.WriteAllText(Path.Combine(native, "libclang.so"), "");
             }
-            var found = LibClangLoader.NuGetCandidates(temp.Path).Select(p => p.Split(Path.DirectorySeparatorChar).Reverse().Skip(4).First()).ToList();
+            var found = LibClang.NuGetCandidates(temp.Path).Select(p => p.Split(Path.DirectorySeparatorChar).Reverse().Skip(4).First()).ToList();
             Assert.Equal(new[] { "22.1.8", "18.1.3", "9.0.0" }, found);
-            Assert.Empty(LibClangLoader.NuGetCandidates(Path.Combine(temp.Path, "none")));
+            Assert.Empty(LibClang.NuGetCandidates(Path.Combine(temp.Path, "none")));
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
-using ClangSharp.Interop;
+using EvtchnAbiGen.Clang;
 using Xunit;
 
 namespace EvtchnAbiGen.Verifier.Tests

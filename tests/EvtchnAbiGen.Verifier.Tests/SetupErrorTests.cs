@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using EvtchnAbiGen.Clang;
 using Xunit;
 
 namespace EvtchnAbiGen.Verifier.Tests
@@ -56,9 +57,27 @@ namespace EvtchnAbiGen.Verifier.Tests
         }
 
         [Fact]
+        public void Explicit_libclang_path_is_used_and_a_file_that_is_no_library_exits_2()
+        {
+            string system = LibClang.SystemCandidates().First();
+            var (code, stdout, stderr) = Fixture.Cli("verify", "--libclang", system);
+            Assert.True(code == 0, stderr + stdout);
+            Assert.Contains("OK: all", stdout);
+
+            using var temp = new TestSupport.TempDir("evtchn-notlib-");
+            string fake = Path.Combine(temp.Path, "libclang.so");
+            File.WriteAllText(fake, "not an ELF file");
+            (code, stdout, stderr) = Fixture.Cli("verify", "--libclang", fake);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.Contains($"'{fake}' could not be loaded as libclang", stderr);
+            Assert.DoesNotContain("   at ", stderr);
+        }
+
+        [Fact]
         public void System_libclang_is_found_newest_first()
         {
-            var all = LibClangLoader.SystemCandidates().ToList();
+            var all = LibClang.SystemCandidates().ToList();
             Assert.NotEmpty(all);
             Assert.Contains(all, p => p.Contains("libclang"));
         }

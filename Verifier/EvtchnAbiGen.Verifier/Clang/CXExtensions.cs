@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace ClangSharp.Interop
+namespace EvtchnAbiGen.Clang
 {
-    // Small conveniences in the spirit of ClangSharp.Interop's partial-struct helpers.
-    public unsafe partial struct CXCursor
+    // Read-only conveniences over the raw entry points, so callers need no pointers for the common queries.
+    internal unsafe partial struct CXCursor
     {
         public CXCursorKind Kind => clang.getCursorKind(this);
 
@@ -57,7 +57,7 @@ namespace ClangSharp.Interop
         }
     }
 
-    public unsafe partial struct CXType
+    internal unsafe partial struct CXType
     {
         public long SizeOf => clang.Type_getSizeOf(this);
 

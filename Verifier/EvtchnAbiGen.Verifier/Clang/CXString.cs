@@ -1,11 +1,11 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace ClangSharp.Interop
+namespace EvtchnAbiGen.Clang
 {
-    /// <summary>A string owned by libclang, disposable as in ClangSharp.Interop: reading does not free it,
-    /// <see cref="Dispose"/> does. Copies share one buffer, so dispose exactly one of them.</summary>
-    public unsafe partial struct CXString : IDisposable
+    /// <summary>A string owned by libclang: reading does not free it, <see cref="Dispose"/> does.
+    /// Copies share one buffer, so dispose exactly one of them.</summary>
+    internal unsafe partial struct CXString : IDisposable
     {
         public readonly override string ToString()
         {
@@ -23,7 +23,7 @@ namespace ClangSharp.Interop
         }
     }
 
-    public static class CXStringExtensions
+    internal static class CXStringExtensions
     {
         /// <summary>Reads a string libclang just returned, then frees it.</summary>
         public static string Take(this CXString s)

@@ -1,13 +1,17 @@
-#pragma warning disable CS8981 // ClangSharp.Interop names the class "clang"
+#pragma warning disable CS8981 // lower-case on purpose: clang.createIndex reads as libclang's clang_createIndex
 using System.Runtime.InteropServices;
 
-namespace ClangSharp.Interop
+namespace EvtchnAbiGen.Clang
 {
-    /// <summary>The libclang entry points the verifier uses, under ClangSharp.Interop's names.
-    /// "libclang" is resolved by <see cref="EvtchnAbiGen.Verifier.LibClangLoader"/>.</summary>
-    public static unsafe partial class clang
+    /// <summary>The libclang entry points the verifier (and the importer) use, named after the C functions
+    /// without their clang_ prefix. "libclang" is resolved by <see cref="LibClang"/>.</summary>
+    internal static unsafe partial class clang
     {
-        private const string LibraryPath = "libclang";
+        internal const string LibraryPath = "libclang";
+
+        // Runs before the first call binds any entry point, so no caller has to load libclang first; once,
+        // as SetDllImportResolver allows one resolver per assembly (it leaves other names to the default search).
+        static clang() => NativeLibrary.SetDllImportResolver(typeof(clang).Assembly, LibClang.Resolve);
 
         [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_createIndex", ExactSpelling = true)]
         public static extern CXIndex createIndex(int excludeDeclarationsFromPCH, int displayDiagnostics);

@@ -1,44 +1,44 @@
-// A thin binding to libclang's C API (clang-c/Index.h), shaped like ClangSharp.Interop: the same type,
-// field, enum and member names, so that moving to the ClangSharp.Interop package is a using-change.
-// The ClangSharp packages are not served by this project's NuGet mirror (NU1101), hence this folder.
+// Our own thin binding to libclang's C API (clang-c/Index.h): ClangSharp's packages are not served by this
+// project's NuGet mirror (NU1101). Internal, so it is no part of the assembly's API; the verifier and the
+// importer share it. Types, fields and enum members keep libclang's C names so the C docs apply as written.
 // Numeric values are from clang-c/Index.h (stable across LLVM 9..22).
 #pragma warning disable CS0649
 using System;
 
-namespace ClangSharp.Interop
+namespace EvtchnAbiGen.Clang
 {
-    public unsafe partial struct CXIndex
+    internal unsafe partial struct CXIndex
     {
         public IntPtr Handle;
     }
 
-    public unsafe partial struct CXTranslationUnit
+    internal unsafe partial struct CXTranslationUnit
     {
         public IntPtr Handle;
     }
 
-    public unsafe partial struct CXDiagnostic
+    internal unsafe partial struct CXDiagnostic
     {
         public IntPtr Handle;
     }
 
-    public unsafe partial struct CXEvalResult
+    internal unsafe partial struct CXEvalResult
     {
         public IntPtr Handle;
     }
 
-    public unsafe partial struct CXFile
+    internal unsafe partial struct CXFile
     {
         public IntPtr Handle;
     }
 
-    public unsafe partial struct CXString
+    internal unsafe partial struct CXString
     {
         public void* data;
         public uint private_flags;
     }
 
-    public unsafe partial struct CXCursor
+    internal unsafe partial struct CXCursor
     {
         public CXCursorKind kind;
         public int xdata;
@@ -47,28 +47,28 @@ namespace ClangSharp.Interop
         public void* data2;
     }
 
-    public unsafe partial struct CXType
+    internal unsafe partial struct CXType
     {
         public CXTypeKind kind;
         public void* data0;
         public void* data1;
     }
 
-    public unsafe partial struct CXSourceLocation
+    internal unsafe partial struct CXSourceLocation
     {
         public void* ptr_data0;
         public void* ptr_data1;
         public uint int_data;
     }
 
-    public unsafe partial struct CXUnsavedFile
+    internal unsafe partial struct CXUnsavedFile
     {
         public sbyte* Filename;
         public sbyte* Contents;
         public nuint Length;
     }
 
-    public enum CXCursorKind
+    internal enum CXCursorKind
     {
         CXCursor_StructDecl = 2,
         CXCursor_UnionDecl = 3,
@@ -81,7 +81,7 @@ namespace ClangSharp.Interop
         CXCursor_MacroDefinition = 501,
     }
 
-    public enum CXTypeKind
+    internal enum CXTypeKind
     {
         CXType_Invalid = 0,
         CXType_Record = 105,
@@ -91,7 +91,7 @@ namespace ClangSharp.Interop
         CXType_Elaborated = 119,
     }
 
-    public enum CXChildVisitResult
+    internal enum CXChildVisitResult
     {
         CXChildVisit_Break = 0,
         CXChildVisit_Continue = 1,
@@ -99,7 +99,7 @@ namespace ClangSharp.Interop
     }
 
     [Flags]
-    public enum CXTranslationUnit_Flags
+    internal enum CXTranslationUnit_Flags
     {
         CXTranslationUnit_None = 0x0,
         CXTranslationUnit_DetailedPreprocessingRecord = 0x01,
@@ -107,7 +107,7 @@ namespace ClangSharp.Interop
         CXTranslationUnit_SkipFunctionBodies = 0x40,
     }
 
-    public enum CXErrorCode
+    internal enum CXErrorCode
     {
         CXError_Success = 0,
         CXError_Failure = 1,
@@ -116,7 +116,7 @@ namespace ClangSharp.Interop
         CXError_ASTReadError = 4,
     }
 
-    public enum CXDiagnosticSeverity
+    internal enum CXDiagnosticSeverity
     {
         CXDiagnostic_Ignored = 0,
         CXDiagnostic_Note = 1,
@@ -125,7 +125,7 @@ namespace ClangSharp.Interop
         CXDiagnostic_Fatal = 4,
     }
 
-    public enum CXEvalResultKind
+    internal enum CXEvalResultKind
     {
         CXEval_UnExposed = 0,
         CXEval_Int = 1,
