@@ -38,19 +38,17 @@ namespace EvtchnAbiGen.Verifier
                 unsaved.AddRange(BuiltinHeaders.Files);
             }
 
-            var index = clang.createIndex(0, 0);
-            var tu = default(CXTranslationUnit);
-            try
+            var err = TranslationUnit.TryParse(main, args, unsaved, CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
+            using (unit)
             {
-                var err = Parse(index, main, args, unsaved, &tu);
                 if (err != CXErrorCode.CXError_Success)
                     throw new VerifierSetupException($"{target.Name}: libclang failed to parse the headers ({err})");
-                CheckDiagnostics(tu, target);
+                CheckDiagnostics(unit!, target);
 
                 var records = new Dictionary<string, CRecord>();
                 var constants = new Dictionary<string, long>();
                 var wanted = new HashSet<string>(recordNames);
-                foreach (var c in clang.getTranslationUnitCursor(tu).Children())
+                foreach (var c in unit!.Cursor.Children())
                 {
                     switch (c.Kind)
                     {
@@ -74,11 +72,6 @@ namespace EvtchnAbiGen.Verifier
                 }
                 return new CAbiLayout(target, records, constants);
             }
-            finally
-            {
-                if (tu.Handle != IntPtr.Zero) clang.disposeTranslationUnit(tu);
-                clang.disposeIndex(index);
-            }
         }
 
         /// <summary>The one C file: the headers, then each spec constant captured as a variable that
@@ -95,71 +88,19 @@ namespace EvtchnAbiGen.Verifier
             return sb.ToString();
         }
 
-        private static CXErrorCode Parse(CXIndex index, string main, List<string> args, List<(string path, string text)> files, CXTranslationUnit* tu)
-        {
-            var allocs = new List<IntPtr>();
-            sbyte* Str(string s)
-            {
-                var p = Marshal.StringToCoTaskMemUTF8(s);
-                allocs.Add(p);
-                return (sbyte*)p;
-            }
-            try
-            {
-                var argv = stackalloc sbyte*[args.Count];
-                for (int i = 0; i < args.Count; i++) argv[i] = Str(args[i]);
-                var unsaved = stackalloc CXUnsavedFile[files.Count];
-                for (int i = 0; i < files.Count; i++)
-                {
-                    unsaved[i].Filename = Str(files[i].path);
-                    unsaved[i].Contents = Str(files[i].text);
-                    unsaved[i].Length = (nuint)Encoding.UTF8.GetByteCount(files[i].text);
-                }
-                return clang.parseTranslationUnit2(index, Str(main), argv, args.Count, unsaved, (uint)files.Count,
-                    (uint)CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, tu);
-            }
-            finally
-            {
-                foreach (var p in allocs) Marshal.FreeCoTaskMem(p);
-            }
-        }
-
         /// <summary>Whether <paramref name="source"/> parses without errors (used to probe libclang).</summary>
         internal static bool Compiles(string source, List<string> args)
         {
             string main = VirtualRoot + "probe.c";
-            var index = clang.createIndex(0, 0);
-            var tu = default(CXTranslationUnit);
-            try
-            {
-                return Parse(index, main, args, new List<(string, string)> { (main, source) }, &tu) == CXErrorCode.CXError_Success
-                    && Errors(tu).Count == 0;
-            }
-            finally
-            {
-                if (tu.Handle != IntPtr.Zero) clang.disposeTranslationUnit(tu);
-                clang.disposeIndex(index);
-            }
+            var err = TranslationUnit.TryParse(main, args, new List<(string, string)> { (main, source) },
+                CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
+            using (unit)
+                return err == CXErrorCode.CXError_Success && unit!.Errors().Count == 0;
         }
 
-        /// <summary>Clang's errors (and fatal errors) in <paramref name="tu"/>, formatted.</summary>
-        private static List<string> Errors(CXTranslationUnit tu)
+        private static void CheckDiagnostics(TranslationUnit unit, AbiTarget target)
         {
-            var errors = new List<string>();
-            uint n = clang.getNumDiagnostics(tu);
-            for (uint i = 0; i < n; i++)
-            {
-                var d = clang.getDiagnostic(tu, i);
-                if (clang.getDiagnosticSeverity(d) >= CXDiagnosticSeverity.CXDiagnostic_Error)
-                    errors.Add(clang.formatDiagnostic(d, clang.defaultDiagnosticDisplayOptions()).Take());
-                clang.disposeDiagnostic(d);
-            }
-            return errors;
-        }
-
-        private static void CheckDiagnostics(CXTranslationUnit tu, AbiTarget target)
-        {
-            var errors = Errors(tu);
+            var errors = unit.Errors();
             if (errors.Count > 0)
                 throw new VerifierSetupException($"{target.Name} ({target.ClangTriple}): the headers do not compile:\n  " +
                     string.Join("\n  ", errors.Take(10)) + (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : ""));
