@@ -17,6 +17,8 @@ namespace EvtchnAbiGen.Core.Emit
         private readonly string _ns;     // the ABI's namespace, e.g. Xen.Evtchn.X86_64
         private readonly string _root;   // the spec namespace, e.g. Xen.Evtchn: the helper types every ABI shares
         private readonly Dictionary<string, PortableRecord> _portable;
+        // Inline arrays shared by element type and length (as CsWin32 does), emitted once per ABI namespace.
+        private readonly SortedDictionary<string, (string Element, int Length)> _sharedArrays = new SortedDictionary<string, (string, int)>(System.StringComparer.Ordinal);
 
         private CSharpEmitter(AbiLayout abi, GeneratorOptions options, IEnumerable<PortableRecord>? portability)
         {
@@ -94,9 +96,41 @@ namespace EvtchnAbiGen.Core.Emit
                     EmitWord(word);
                     _w.Line();
                 }
+                EmitSharedArrays();
                 EmitConstants();
                 _w.Line();
                 EmitManifest();
+            }
+        }
+
+        /// <summary>The plain inline arrays, one per element type and length: <c>__uint_16</c>, <c>__vcpu_info_32</c>.
+        /// Bitmaps keep a type per field (their bit operations carry the field's name and capacity), and so do
+        /// arrays of a record's own nested struct or union.</summary>
+        private void EmitSharedArrays()
+        {
+            foreach (var kv in _sharedArrays)
+            {
+                EmitInlineArray(kv.Key, kv.Value.Element, kv.Value.Length, 0, null);
+                _w.Line();
+            }
+        }
+
+        private static string SharedArrayName(string element, int length)
+        {
+            string shortName = element.Substring(element.LastIndexOf('.') + 1);
+            return "__" + shortName + "_" + length.ToString(CultureInfo.InvariantCulture);
+        }
+
+        private void EmitInlineArray(string name, string element, int length, int bitmapBits, string? bitmapName)
+        {
+            _w.Line($"/// <summary>Inline array of {length} × {element}{(bitmapBits > 0 ? $", used as an atomic bitmap of {length * bitmapBits} bits" : "")}.</summary>");
+            _w.Line($"[global::System.Runtime.CompilerServices.InlineArray({length})]");
+            using (_w.Block($"{Vis} struct {name}"))
+            {
+                _w.Line($"private {element} _element0;");
+                _w.Line($"/// <summary>The number of elements, {length}.</summary>");
+                _w.Line($"public readonly int Length => {length};");
+                if (bitmapBits > 0) EmitBitmapOps(element, length, bitmapBits, bitmapName!);
             }
         }
 
@@ -124,15 +158,7 @@ namespace EvtchnAbiGen.Core.Emit
                 foreach (var (name, element, length, bitmapBits) in arrays)
                 {
                     _w.Line();
-                    _w.Line($"/// <summary>Inline array of {length} × {element}{(bitmapBits > 0 ? $", used as an atomic bitmap of {length * bitmapBits} bits" : "")}.</summary>");
-                    _w.Line($"[global::System.Runtime.CompilerServices.InlineArray({length})]");
-                    using (_w.Block($"{Vis} struct {name}"))
-                    {
-                        _w.Line($"private {element} _element0;");
-                        _w.Line($"/// <summary>The number of elements, {length}.</summary>");
-                        _w.Line($"public readonly int Length => {length};");
-                        if (bitmapBits > 0) EmitBitmapOps(element, length, bitmapBits, typeName + "." + name.Substring(0, name.Length - "_Array".Length));
-                    }
+                    EmitInlineArray(name, element, length, bitmapBits, typeName + "." + name.Substring(0, name.Length - "_Array".Length));
                 }
             }
         }
@@ -152,10 +178,16 @@ namespace EvtchnAbiGen.Core.Emit
                 string memberName = MemberName(f.Name, typeName);
                 string element = ElementType(f, memberName, nested);
                 string type = element;
-                if (f.IsArray)
+                if (f.IsArray && (f.Flags.HasFlag(FieldFlags.Bitmap) || f.Type.Kind == FieldTypeKind.InlineRecord))
                 {
                     type = memberName.TrimStart('@') + "_Array";
                     arrays.Add((type, element, f.ElementCount, f.Flags.HasFlag(FieldFlags.Bitmap) ? f.Type.ElementSize * 8 : 0));
+                }
+                else if (f.IsArray)
+                {
+                    string shared = SharedArrayName(element, f.ElementCount);
+                    _sharedArrays[shared] = (element, f.ElementCount);
+                    type = $"global::{_ns}.{shared}";
                 }
                 _w.Doc(f.Doc, FieldRemarks(f, offset));
                 if (f.Flags.HasFlag(FieldFlags.Shared))
