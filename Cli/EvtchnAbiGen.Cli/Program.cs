@@ -11,6 +11,7 @@ namespace EvtchnAbiGen.Cli
             {
                 LayoutCommand.Create(),
                 VerifyCommand.Create(),
+                ImportCommand.Create(),
                 InspectCommand.Create(),
             };
             var parse = root.Parse(args);

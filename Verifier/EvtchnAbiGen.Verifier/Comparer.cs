@@ -25,6 +25,9 @@ namespace EvtchnAbiGen.Verifier
                 var specFields = FieldPaths.Flatten(spec, r);
                 var cFields = cr.Fields.GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.First());
                 var specPaths = new HashSet<string>(specFields.Select(f => f.Path));
+                // A spec handle<T> stands for the whole XEN_GUEST_HANDLE (x86's struct { T *p; }, ARM's union with q):
+                // its size and offset are compared, not the members inside it.
+                var handles = specFields.Where(f => f.Field.Type.CName.StartsWith("handle<", System.StringComparison.Ordinal)).Select(f => f.Path + ".").ToList();
                 foreach (var f in specFields)
                 {
                     if (!cFields.TryGetValue(f.Path, out var cf))
@@ -38,7 +41,7 @@ namespace EvtchnAbiGen.Verifier
                         drifts.Add(new Drift(abi, r.Name, f.Path, null, DriftKind.FieldSize, N(cf.Size), N(f.Size), f.Field.Location, cf.File, cf.Line));
                 }
                 foreach (var cf in cr.Fields)
-                    if (!specPaths.Contains(cf.Path))
+                    if (!specPaths.Contains(cf.Path) && !handles.Any(h => cf.Path.StartsWith(h, System.StringComparison.Ordinal)))
                         drifts.Add(new Drift(abi, r.Name, cf.Path, null, DriftKind.MissingInSpec, N(cf.Offset), "-", r.Location, cf.File, cf.Line));
             }
             foreach (var k in spec.Constants)

@@ -54,13 +54,19 @@ namespace EvtchnAbiGen.Verifier
                     {
                         case CXCursorKind.CXCursor_StructDecl:
                         case CXCursorKind.CXCursor_UnionDecl:
-                            string name = c.Spelling;
-                            if (c.IsDefinition && wanted.Contains(name) && !records.ContainsKey(name))
-                                records[name] = ReadRecord(c, name);
+                            ReadRecords(c, wanted, records);
+                            break;
+                        case CXCursorKind.CXCursor_TypedefDecl:
+                            // typedef struct { ... } name_t: the record is known by the typedef's name (as the importer names it).
+                            string td = c.Spelling;
+                            var under = c.TypedefUnderlying.Named;
+                            if (wanted.Contains(td) && !records.ContainsKey(td) && under.kind == CXTypeKind.CXType_Record
+                                && Import.CTypeMapper.IsUnnamed(under.Declaration))
+                                records[td] = ReadRecord(under.Declaration, td);
                             break;
                         case CXCursorKind.CXCursor_VarDecl:
                             string v = c.Spelling;
-                            if (v.StartsWith(ConstPrefix, StringComparison.Ordinal) && Evaluate(c) is long value)
+                            if (v.StartsWith(ConstPrefix, StringComparison.Ordinal) && EvaluateInt(c) is long value)
                                 constants[v.Substring(ConstPrefix.Length)] = value;
                             break;
                         case CXCursorKind.CXCursor_EnumDecl:
@@ -104,6 +110,16 @@ namespace EvtchnAbiGen.Verifier
             if (errors.Count > 0)
                 throw new VerifierSetupException($"{target.Name} ({target.ClangTriple}): the headers do not compile:\n  " +
                     string.Join("\n  ", errors.Take(10)) + (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : ""));
+        }
+
+        /// <summary>A wanted record, and the named records defined inside it (C puts their tags in file scope).</summary>
+        private static void ReadRecords(CXCursor c, HashSet<string> wanted, Dictionary<string, CRecord> records)
+        {
+            string name = c.Spelling;
+            if (c.IsDefinition && wanted.Contains(name) && !records.ContainsKey(name))
+                records[name] = ReadRecord(c, name);
+            foreach (var child in c.Children())
+                if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) ReadRecords(child, wanted, records);
         }
 
         private static CRecord ReadRecord(CXCursor c, string name)
@@ -161,7 +177,7 @@ namespace EvtchnAbiGen.Verifier
             }
         }
 
-        private static long? Evaluate(CXCursor c)
+        internal static long? EvaluateInt(CXCursor c)
         {
             var r = clang.Cursor_Evaluate(c);
             if (r.Handle == IntPtr.Zero) return null;

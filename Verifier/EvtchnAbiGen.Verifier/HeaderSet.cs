@@ -24,6 +24,11 @@ namespace EvtchnAbiGen.Verifier
 
         public static readonly string[] XenHeaders = { "xen/xen.h", "xen/event_channel.h" };
 
+        /// <summary>This set plus the headers and defines the specs name ('header io/netif.h;', 'define __XEN_TOOLS__;').</summary>
+        public HeaderSet WithSpecHeaders(IEnumerable<string> headers, IEnumerable<string> defines)
+            => new HeaderSet(IncludeRoot, Includes.Concat(headers.Select(h => "xen/" + h)).Distinct().ToList(), Extra,
+                ExtraClangArgs.Concat(defines.Select(d => "-D" + d)).ToList());
+
         /// <summary>The newest interface version the headers support (__XEN_LATEST_INTERFACE_VERSION__ in
         /// xen-compat.h), or null when they do not say.</summary>
         public long? LatestInterfaceVersion

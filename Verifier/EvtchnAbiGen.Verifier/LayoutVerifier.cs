@@ -13,6 +13,7 @@ namespace EvtchnAbiGen.Verifier
 
         public static VerifyReport Run(LayoutResult specs, HeaderSet headers)
         {
+            headers = headers.WithSpecHeaders(specs.CHeaders, specs.CDefines);
             var sw = Stopwatch.StartNew();
             var notes = new List<string>();
             string version = InterfaceVersion(specs, headers, notes);

@@ -17,6 +17,8 @@ namespace EvtchnAbiGen.Core.Tests
         [InlineData("EAG0001", "1:1", "// only a comment\n/* and a block */\n")]
         [InlineData("EAG0003", "2:26", Ns + "struct s { uint32_t a; } }")]
         [InlineData("EAG0003", "3:1", Ns + "const A = 1\nconst B = 2;")]
+        [InlineData("EAG0003", "2:11", Ns + "header io /netif.h;")]
+        [InlineData("EAG0003", "2:14", Ns + "define FOO=1 x;")]
         [InlineData("EAG0003", "2:1", Ns + "/* never closed\nstruct s { uint8_t a; }")]
         [InlineData("EAG0003", "2:22", Ns + "struct s { uint8_t a $; }")]
         [InlineData("EAG0003", "2:11", Ns + "const A = 99999999999999999999;")]

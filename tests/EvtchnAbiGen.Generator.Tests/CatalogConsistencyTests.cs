@@ -35,7 +35,8 @@ namespace EvtchnAbiGen.Generator.Tests
                     DiagnosticCatalog.SpecCategory => "EAG0",
                     DiagnosticCatalog.UsageCategory => "EAG1",
                     DiagnosticCatalog.VerifyCategory => "EAG2",
-                    DiagnosticCatalog.InspectCategory => "EAG3",
+                    DiagnosticCatalog.InspectCategory => "EAG30",
+                    DiagnosticCatalog.ImportCategory => "EAG31",
                     _ => "an unknown category",
                 }, d.Id);
             }

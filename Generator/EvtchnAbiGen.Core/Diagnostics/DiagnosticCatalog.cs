@@ -66,6 +66,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string UsageCategory = "EvtchnAbiGen.Usage";
         public const string VerifyCategory = "EvtchnAbiGen.Verify";
         public const string InspectCategory = "EvtchnAbiGen.Inspect";
+        public const string ImportCategory = "EvtchnAbiGen.Import";
 
         private static DiagnosticInfo Spec(string id, string title, SpecSeverity s, string format = "{0}", string args = "{0}: the problem and its fix")
             => new DiagnosticInfo(id, title, SpecCategory, s, format, args);
@@ -149,6 +150,10 @@ namespace EvtchnAbiGen.Core.Diagnostics
             "{0}: {1}",
             "{0}: the file; {1}: why (not found, a folder, no permission)");
 
+        public static readonly DiagnosticInfo ImportUnsupported = new DiagnosticInfo(DiagnosticIds.ImportUnsupported,
+            "C construct the spec language cannot express", ImportCategory, SpecSeverity.Warning,
+            "{0}", "{0}: the declaration, the construct (a bitfield, a flexible array member, a function type, ...), and that it is left out");
+
         public static IReadOnlyList<DiagnosticInfo> All { get; } = new[]
         {
             EmptySpec, NotText, Syntax, UnknownType, DuplicateField, DuplicateDeclaration, UnknownConstant, CyclicConstant,
@@ -156,7 +161,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
             NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, FrameworkTooOld, InternalError,
             NonAtomicWrite, SharedStructCopy, BitIndexOutOfRange, UnguardedClear, PlainRead,
             DriftSize, DriftField, DriftMissingInSpec, DriftMissingInC, DriftStructMissing, DriftConstantValue, DriftConstantMissing,
-            InspectFileSize, InspectFileUnreadable,
+            InspectFileSize, InspectFileUnreadable, ImportUnsupported,
         };
 
         public static DiagnosticInfo Get(string id)

@@ -53,5 +53,6 @@ namespace EvtchnAbiGen.Core.Diagnostics
         // The page inspector (evtchn-abi inspect): files it cannot inspect.
         public const string InspectFileSize = "EAG3001";
         public const string InspectFileUnreadable = "EAG3002";
+        public const string ImportUnsupported = "EAG3101";
     }
 }

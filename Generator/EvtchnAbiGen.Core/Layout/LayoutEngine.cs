@@ -13,6 +13,11 @@ namespace EvtchnAbiGen.Core.Layout
         public bool HasErrors => Diagnostics.Any(d => d.Severity == SpecSeverity.Error);
 
         public AbiLayout? Find(string abi) => Abis.FirstOrDefault(a => a.Target.Name == abi);
+
+        /// <summary>The C headers and defines the spec files name ('header', 'define'), for the verifier.</summary>
+        public EquatableArray<string> CHeaders { get; init; } = EquatableArray<string>.Empty;
+
+        public EquatableArray<string> CDefines { get; init; } = EquatableArray<string>.Empty;
     }
 
     /// <summary>The one layout engine: C layout rules applied per ABI from the <see cref="AbiTarget"/> table.
@@ -41,7 +46,11 @@ namespace EvtchnAbiGen.Core.Layout
             }
             ReportPadding(abis, diagnostics);
             diagnostics.AddRange(Divergence.Report(abis));
-            return new LayoutResult(ns, abis.ToEquatableArray(), Dedupe(diagnostics).ToEquatableArray());
+            return new LayoutResult(ns, abis.ToEquatableArray(), Dedupe(diagnostics).ToEquatableArray())
+            {
+                CHeaders = files.SelectMany(f => f.CHeaders).Distinct().ToEquatableArray(),
+                CDefines = files.SelectMany(f => f.CDefines).Distinct().ToEquatableArray(),
+            };
         }
 
         /// <summary>Lays out each namespace's spec files as its own spec set, so a project's own specs

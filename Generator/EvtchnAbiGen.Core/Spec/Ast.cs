@@ -9,6 +9,13 @@ namespace EvtchnAbiGen.Core.Spec
     public sealed record SpecFile(string Path, string? Namespace, SpecLocation? NamespaceLocation,
         EquatableArray<Item> Items, EquatableArray<SpecDiagnostic> Diagnostics)
     {
+        /// <summary>'header PATH;': the C headers (relative to Xen's public header folder) the spec mirrors, which
+        /// the verifier includes besides xen.h and event_channel.h.</summary>
+        public EquatableArray<string> CHeaders { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>'define NAME[=VALUE];': preprocessor defines those headers need (e.g. __XEN_TOOLS__).</summary>
+        public EquatableArray<string> CDefines { get; init; } = EquatableArray<string>.Empty;
+
         public bool HasErrors
         {
             get

@@ -66,9 +66,20 @@ namespace EvtchnAbiGen.Core.Spec
             string? ns = null;
             SpecLocation? nsLoc = null;
             var items = new List<Item>();
+            var headers = new List<string>();
+            var defines = new List<string>();
             while (!AtEnd && ErrorCount < MaxErrors)
             {
                 if (TakeDoc()) continue;
+                if (Current.Is("header") || Current.Is("define"))
+                {
+                    bool header = Current.Is("header");
+                    Advance();
+                    string? word = ParseUnspacedWord(header ? "a header path such as io/netif.h" : "a define such as __XEN_TOOLS__ or NAME=1");
+                    if (word != null) (header ? headers : defines).Add(word);
+                    _pendingDoc = null;
+                    continue;
+                }
                 if (Current.Is("namespace"))
                 {
                     var start = Advance();
@@ -91,7 +102,34 @@ namespace EvtchnAbiGen.Core.Spec
                 if (item != null) items.Add(item);
                 if (_pos == before) Advance(); // guarantee progress
             }
-            return new SpecFile(_path, ns, nsLoc, items.ToEquatableArray(), _diagnostics.ToEquatableArray());
+            return new SpecFile(_path, ns, nsLoc, items.ToEquatableArray(), _diagnostics.ToEquatableArray())
+            {
+                CHeaders = headers.ToEquatableArray(),
+                CDefines = defines.ToEquatableArray(),
+            };
+        }
+
+        /// <summary>A run of tokens written without spaces up to ';' (a path like io/netif.h or arch-x86/xen-mca.h,
+        /// or NAME=1), for 'header' and 'define'.</summary>
+        private string? ParseUnspacedWord(string what)
+        {
+            var first = Current;
+            var sb = new StringBuilder();
+            int end = first.Start;
+            while (!AtEnd && !Current.Is(";") && Current.Start == end && Current.Kind != TokenKind.DocComment)
+            {
+                sb.Append(Current.Text);
+                end = Current.Start + Current.Length;
+                Advance();
+            }
+            if (sb.Length == 0 || !Current.Is(";"))
+            {
+                Error(DiagnosticIds.Syntax, Current, $"expected {what} without spaces, then ';'");
+                Recover();
+                return null;
+            }
+            Advance();
+            return sb.ToString();
         }
 
         private Item? ParseItem()

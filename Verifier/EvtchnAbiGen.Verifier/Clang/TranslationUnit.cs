@@ -89,6 +89,28 @@ namespace EvtchnAbiGen.Clang
             return errors;
         }
 
+        /// <summary>The lines of <paramref name="file"/> where an error was reported, at their expansion location
+        /// (an error inside a macro counts at the line that used the macro).</summary>
+        public HashSet<int> ErrorLines(string file)
+        {
+            var lines = new HashSet<int>();
+            var tu = Handle;
+            uint n = clang.getNumDiagnostics(tu);
+            for (uint i = 0; i < n; i++)
+            {
+                var d = clang.getDiagnostic(tu, i);
+                if (clang.getDiagnosticSeverity(d) >= CXDiagnosticSeverity.CXDiagnostic_Error)
+                {
+                    CXFile f;
+                    uint line, column, offset;
+                    clang.getExpansionLocation(clang.getDiagnosticLocation(d), &f, &line, &column, &offset);
+                    if (f.Handle != IntPtr.Zero && clang.getFileName(f).Take() == file) lines.Add((int)line);
+                }
+                clang.disposeDiagnostic(d);
+            }
+            return lines;
+        }
+
         /// <summary>Frees the unit, then its index (the unit belongs to the index). A second call does nothing.</summary>
         public void Dispose()
         {

@@ -17,7 +17,7 @@ namespace EvtchnAbiGen.Verifier.Reports
             foreach (var note in report.AllNotes) sb.Append("note: ").Append(note).Append('\n');
             sb.Append('\n');
             var structs = abis.SelectMany(a => a.Structs).Distinct().ToList();
-            int width = System.Math.Max(28, structs.Max(s => s.Length) + 2);
+            int width = System.Math.Max(28, structs.Select(s => s.Length).DefaultIfEmpty(0).Max() + 2);
             sb.Append("struct".PadRight(width));
             foreach (var a in abis) sb.Append(a.Target.Name.PadRight(9));
             sb.Append('\n');
@@ -57,7 +57,7 @@ namespace EvtchnAbiGen.Verifier.Reports
                 foreach (var note in r.Report.AllNotes) sb.Append("note [").Append(r.Name).Append("]: ").Append(note).Append('\n');
             sb.Append('\n');
             var structs = releases.SelectMany(r => r.Report.Abis.SelectMany(a => a.Structs)).Distinct().ToList();
-            int width = System.Math.Max(28, structs.Max(x => x.Length) + 2);
+            int width = System.Math.Max(28, structs.Select(x => x.Length).DefaultIfEmpty(0).Max() + 2);
             var cols = releases.Select(r => System.Math.Max(9, r.Name.Length + 2)).ToList();
             sb.Append("struct".PadRight(width));
             for (int i = 0; i < releases.Count; i++) sb.Append(releases[i].Name.PadRight(cols[i]));

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using EvtchnAbiGen.Verifier;
+using EvtchnAbiGen.Verifier.Import;
+
+namespace EvtchnAbiGen.Cli
+{
+    /// <summary><c>evtchn-abi import</c>: write a spec for all four ABIs from Xen's C headers.
+    /// Exit codes: 0 written, 2 usage or setup error. Constructs left out are warnings on stderr.</summary>
+    internal static class ImportCommand
+    {
+        public static Command Create()
+        {
+            var headersDir = new Option<string>("--headers") { Description = "the folder of Xen's public headers", DefaultValueFactory = _ => VerifyCommand.DefaultHeaders };
+            var names = new Argument<string[]>("HEADER") { Description = "headers relative to --headers, e.g. grant_table.h io/netif.h", Arity = ArgumentArity.ZeroOrMore };
+            var output = new Option<string?>("--output", "-o") { Description = "write the spec to this file instead of stdout" };
+            var defines = new Option<string[]>("--define", "-D") { Description = "NAME[=VALUE] for the C preprocessor (repeatable), e.g. __XEN_TOOLS__", AllowMultipleArgumentsPerToken = false };
+            var ns = new Option<string>("--namespace") { Description = "the spec's namespace", DefaultValueFactory = _ => "Xen.Public" };
+            var libclang = new Option<string?>("--libclang") { Description = "path of the libclang shared library to use" };
+            var cmd = new Command("import", "Write one spec for x86_32, x86_64, arm32 and arm64 from Xen's C headers") { headersDir, names, output, defines, ns, libclang };
+            cmd.SetAction(pr => Run(pr.GetValue(headersDir)!, pr.GetValue(names) ?? Array.Empty<string>(), pr.GetValue(output),
+                pr.GetValue(defines) ?? Array.Empty<string>(), pr.GetValue(ns)!, pr.GetValue(libclang)));
+            return cmd;
+        }
+
+        private static int Run(string dir, string[] headers, string? output, string[] defines, string ns, string? libclang)
+        {
+            if (headers.Length == 0) return Fail("name at least one header, e.g. 'evtchn-abi import grant_table.h'");
+            try
+            {
+                if (LibClangLoader.Load(libclang) is string loadError) return Fail(loadError);
+                var result = HeaderImporter.Import(new ImportOptions(dir, headers, defines, ns));
+                foreach (var p in result.Problems) Console.Error.WriteLine(p);
+                if (output != null) File.WriteAllText(output, result.Spec);
+                else Console.Out.Write(result.Spec);
+                Console.Error.WriteLine($"evtchn-abi import: {result.Records} records, {result.Typedefs} typedefs, {result.Constants} constants" +
+                    (result.Problems.Count > 0 ? $"; {result.Problems.Count} declaration(s) left out (above)" : ""));
+                return 0;
+            }
+            catch (Exception ex) when (ex is VerifierSetupException or IOException or UnauthorizedAccessException)
+            {
+                return Fail(ex.Message);
+            }
+        }
+
+        private static int Fail(string message)
+        {
+            Console.Error.WriteLine("evtchn-abi import: " + message);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+#pragma warning disable CS8981 // lower-case on purpose, as in clang.cs
+using System.Runtime.InteropServices;
+
+namespace EvtchnAbiGen.Clang
+{
+    // The entry points the importer adds: walking C types (typedefs, pointers, arrays, enums), bitfields,
+    // macros, comments and diagnostic locations.
+    internal static unsafe partial class clang
+    {
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getTypeSpelling", ExactSpelling = true)]
+        public static extern CXString getTypeSpelling(CXType CT);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getTypedefDeclUnderlyingType", ExactSpelling = true)]
+        public static extern CXType getTypedefDeclUnderlyingType(CXCursor C);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getPointeeType", ExactSpelling = true)]
+        public static extern CXType getPointeeType(CXType T);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getArrayElementType", ExactSpelling = true)]
+        public static extern CXType getArrayElementType(CXType T);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getArraySize", ExactSpelling = true)]
+        public static extern long getArraySize(CXType T);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_Type_getNamedType", ExactSpelling = true)]
+        public static extern CXType Type_getNamedType(CXType T);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getEnumDeclIntegerType", ExactSpelling = true)]
+        public static extern CXType getEnumDeclIntegerType(CXCursor C);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_Cursor_isBitField", ExactSpelling = true)]
+        public static extern uint Cursor_isBitField(CXCursor C);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getFieldDeclBitWidth", ExactSpelling = true)]
+        public static extern int getFieldDeclBitWidth(CXCursor C);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_Cursor_isMacroFunctionLike", ExactSpelling = true)]
+        public static extern uint Cursor_isMacroFunctionLike(CXCursor C);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_Cursor_getRawCommentText", ExactSpelling = true)]
+        public static extern CXString Cursor_getRawCommentText(CXCursor C);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getDiagnosticLocation", ExactSpelling = true)]
+        public static extern CXSourceLocation getDiagnosticLocation(CXDiagnostic param0);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getExpansionLocation", ExactSpelling = true)]
+        public static extern void getExpansionLocation(CXSourceLocation location, CXFile* file, uint* line, uint* column, uint* offset);
+    }
+
+    internal unsafe partial struct CXType
+    {
+        public string Spelling => clang.getTypeSpelling(this).Take();
+
+        public CXType Pointee => clang.getPointeeType(this);
+
+        public CXType ElementType => clang.getArrayElementType(this);
+
+        public long ArraySize => clang.getArraySize(this);
+
+        /// <summary>The type an elaborated type ('struct foo', a typedef name in C mode) names.</summary>
+        public CXType Named => kind == CXTypeKind.CXType_Elaborated ? clang.Type_getNamedType(this) : this;
+    }
+
+    internal unsafe partial struct CXCursor
+    {
+        public CXType TypedefUnderlying => clang.getTypedefDeclUnderlyingType(this);
+
+        public bool IsBitField => clang.Cursor_isBitField(this) != 0;
+
+        public int BitWidth => clang.getFieldDeclBitWidth(this);
+
+        public bool IsMacroFunctionLike => clang.Cursor_isMacroFunctionLike(this) != 0;
+
+        public string RawComment => clang.Cursor_getRawCommentText(this).Take();
+
+        /// <summary>File, line and column of the cursor's expansion location (where a macro was used).</summary>
+        public (string File, int Line, int Column) ExpansionLocation
+        {
+            get
+            {
+                CXFile file;
+                uint line, column, offset;
+                clang.getExpansionLocation(clang.getCursorLocation(this), &file, &line, &column, &offset);
+                return (file.Handle == System.IntPtr.Zero ? "" : clang.getFileName(file).Take(), (int)line, (int)column);
+            }
+        }
+    }
+}

@@ -1,0 +1,337 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using EvtchnAbiGen.Clang;
+using EvtchnAbiGen.Core.Layout;
+
+namespace EvtchnAbiGen.Verifier.Import
+{
+    /// <summary>Reads one ABI's view of the headers: every record, typedef and enum constant declared in the named
+    /// headers, what they use (from any header), and the integer macros of the named headers, rendered to spec
+    /// text. Constructs the spec language cannot express are reported and their records left out.</summary>
+    internal sealed unsafe class AbiImportReader
+    {
+        private const string Capture = "__evtchnabigen_import_";
+        private readonly AbiTarget _t;
+        private readonly ImportOptions _o;
+        private readonly HashSet<string> _named;   // full paths of the named headers
+        private readonly Dictionary<string, int> _fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, CXCursor> _records = new Dictionary<string, CXCursor>(StringComparer.Ordinal);
+        private readonly Dictionary<string, CXCursor> _typedefs = new Dictionary<string, CXCursor>(StringComparer.Ordinal);
+        private readonly CTypeMapper _types;
+
+        public AbiImportReader(AbiTarget target, ImportOptions options)
+        {
+            _t = target;
+            _o = options;
+            _named = new HashSet<string>(options.Headers.Select(h => Path.GetFullPath(Path.Combine(options.HeadersDir, h))), StringComparer.Ordinal);
+            _types = new CTypeMapper(target.HandleSize, target.HandleAlign);
+        }
+
+        public Dictionary<string, ImportedItem> Items { get; } = new Dictionary<string, ImportedItem>(StringComparer.Ordinal);
+        public List<ImportProblem> Problems { get; } = new List<ImportProblem>();
+
+        public void Read()
+        {
+            var macros = new List<(string Name, string File, int Line)>();
+            using (var unit = Parse(MainSource(Array.Empty<string>()), out string main))
+            {
+                var errors = unit.Errors();
+                if (errors.Count > 0)
+                    throw new VerifierSetupException($"{_t.Name} ({_t.ClangTriple}): the headers do not compile:\n  " + string.Join("\n  ", errors.Take(10)) +
+                        (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : "") + "\n  (toolstack-only headers need --define __XEN_TOOLS__)");
+                foreach (var c in unit.Cursor.Children()) Collect(c, macros);
+                // Guest-handle typedefs are imported only where a record uses one the spec's handle<T> cannot stand for.
+                foreach (var name in _typedefs.Keys.Where(n => IsNamed(_typedefs[n]) && !n.StartsWith("__guest_handle_", StringComparison.Ordinal)).ToList())
+                    ImportTypedef(name);
+                foreach (var name in _records.Keys.Where(n => IsNamed(_records[n])).ToList()) ImportRecord(name, _records[name], isUnion: null);
+                // Dependencies from any header, until nothing new is needed.
+                while (true)
+                {
+                    var pending = _types.Typedefs.Where(n => !Items.ContainsKey(n) && !_failed.Contains(n)).Concat(
+                        _types.Records.Where(n => !Items.ContainsKey(n) && !_failed.Contains(n))).Distinct().ToList();
+                    if (pending.Count == 0) break;
+                    foreach (var n in pending)
+                    {
+                        if (_typedefs.ContainsKey(n)) ImportTypedef(n);
+                        else if (_records.TryGetValue(n, out var r)) ImportRecord(n, r, null);
+                        else _failed.Add(n);
+                    }
+                }
+                foreach (var c in unit.Cursor.Children())
+                    if (c.Kind == CXCursorKind.CXCursor_EnumDecl && IsNamed(c)) ImportEnum(c);
+            }
+            ImportMacros(macros);
+            DropBroken();
+        }
+
+        private readonly HashSet<string> _failed = new HashSet<string>(StringComparer.Ordinal);
+
+        // ---------- parsing ----------
+
+        private TranslationUnit Parse(string source, out string main)
+        {
+            main = HeaderReader.VirtualRoot + "import.c";
+            var unsaved = new List<(string, string)> { (main, source) };
+            var args = new List<string>
+            {
+                "-x", "c", "-std=gnu11", "-ffreestanding", "-target", _t.ClangTriple, "-fparse-all-comments",
+                "-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__",
+            };
+            foreach (var d in _o.Defines) args.Add("-D" + d);
+            if (!BuiltinHeaders.Available())
+            {
+                args.AddRange(BuiltinHeaders.Args);
+                unsaved.AddRange(BuiltinHeaders.Files);
+            }
+            var err = TranslationUnit.TryParse(main, args, unsaved,
+                CXTranslationUnit_Flags.CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
+            if (err != CXErrorCode.CXError_Success) throw new VerifierSetupException($"{_t.Name}: libclang failed to parse the headers ({err})");
+            return unit!;
+        }
+
+        /// <summary>The headers, then one capture per macro; <paramref name="lines"/> gets each capture's line.</summary>
+        private string MainSource(IEnumerable<string> captures) => MainSource(captures, new List<int>());
+
+        private string MainSource(IEnumerable<string> captures, List<int> lines)
+        {
+            var sb = new StringBuilder("#include <stdint.h>\n#include <stddef.h>\n");
+            int line = 3;
+            foreach (var h in _o.Headers)
+            {
+                sb.Append("#include \"").Append(Path.GetFullPath(Path.Combine(_o.HeadersDir, h))).Append("\"\n");
+                line++;
+            }
+            // A float or a pointer selects a non-constant, so its capture fails to compile and is dropped.
+            sb.Append("extern const long long ").Append(Capture).Append("not_an_integer;\n");
+            line++;
+            foreach (var n in captures)
+            {
+                sb.Append("#ifdef ").Append(n).Append("\nstatic const long long ").Append(Capture).Append(n)
+                  .Append(" = _Generic((").Append(n).Append("), float: ").Append(Capture).Append("not_an_integer, double: ").Append(Capture)
+                  .Append("not_an_integer, default: (long long)(").Append(n).Append("));\n#endif\n");
+                lines.Add(line + 1);
+                line += 3;
+            }
+            return sb.ToString();
+        }
+
+        // ---------- declarations ----------
+
+        private bool IsNamed(CXCursor c) => _named.Contains(c.Location.File);
+
+        private void Collect(CXCursor c, List<(string, string, int)> macros)
+        {
+            var (file, line) = c.Location;
+            if (file.Length > 0 && !_fileOrder.ContainsKey(file)) _fileOrder[file] = _fileOrder.Count;
+            switch (c.Kind)
+            {
+                case CXCursorKind.CXCursor_StructDecl:
+                case CXCursorKind.CXCursor_UnionDecl:
+                    if (c.IsDefinition && !CTypeMapper.IsUnnamed(c) && !_records.ContainsKey(c.Spelling)) _records[c.Spelling] = c;
+                    // C puts a nested record's tag in file scope.
+                    foreach (var child in c.Children())
+                        if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) Collect(child, macros);
+                    break;
+                case CXCursorKind.CXCursor_TypedefDecl:
+                    if (!_typedefs.ContainsKey(c.Spelling)) _typedefs[c.Spelling] = c;
+                    break;
+                case CXCursorKind.CXCursor_MacroDefinition:
+                    if (_named.Contains(file) && !c.IsMacroFunctionLike) macros.Add((c.Spelling, file, line));
+                    break;
+            }
+        }
+
+        private void ImportTypedef(string name)
+        {
+            if (Items.ContainsKey(name) || _failed.Contains(name)) return;
+            var c = _typedefs[name];
+            var under = c.TypedefUnderlying.Named;
+            if (under.kind == CXTypeKind.CXType_Record && CTypeMapper.IsUnnamed(under.Declaration))
+            {
+                // typedef struct { ... } name_t: the record takes the typedef's name (the verifier finds it the same way).
+                ImportRecord(name, under.Declaration, null, c);
+                return;
+            }
+            var st = _types.Map(c.TypedefUnderlying);
+            if (st.Unsupported != null || st.Dims.Count > 0 || st.InlineRecord != null)
+            {
+                if (st.Unsupported != null) Problem(c, $"typedef '{name}' is {st.Unsupported}, which the spec language cannot express; it is left out");
+                _failed.Add(name);
+                return;
+            }
+            Items[name] = Item(ItemKind.Typedef, name, c) with { Text = st.Name };
+        }
+
+        private void ImportRecord(string name, CXCursor decl, bool? isUnion, CXCursor? named = null)
+        {
+            if (Items.ContainsKey(name) || _failed.Contains(name)) return;
+            var members = new List<ImportedMember>();
+            string? why = Members(decl, members, "    ");
+            if (why != null)
+            {
+                Problem(named ?? decl, $"{Kind(decl)} {name} has {why}, which the spec language cannot express yet; the record is left out");
+                _failed.Add(name);
+                return;
+            }
+            Items[name] = Item(ItemKind.Record, name, named ?? decl) with { IsUnion = decl.Kind == CXCursorKind.CXCursor_UnionDecl, Members = members };
+        }
+
+        /// <summary>Renders the members of <paramref name="record"/>; returns why not, for an unsupported one.</summary>
+        private string? Members(CXCursor record, List<ImportedMember> into, string indent)
+        {
+            int anon = 0;
+            foreach (var child in record.Children())
+            {
+                if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl)
+                {
+                    if (!child.IsAnonymousRecordDecl) continue;   // the type of a following field, or a nested tag
+                    var inner = new List<ImportedMember>();
+                    string? why = Members(child, inner, indent + "    ");
+                    if (why != null) return why;
+                    string text = Inline(child, inner, indent, "");
+                    into.Add(new ImportedMember("#anon" + anon++, text, null, child.Type.AlignOf, Doc(child)));
+                    continue;
+                }
+                if (child.Kind != CXCursorKind.CXCursor_FieldDecl) continue;
+                string name = child.Spelling;
+                if (child.IsBitField) return $"the bitfield '{name} : {child.BitWidth}'";
+                var st = _types.Map(child.Type);
+                if (st.Unsupported != null) return $"member '{name}' of {st.Unsupported}";
+                string dims = string.Concat(st.Dims.Select(d => "[" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
+                string line;
+                if (st.InlineRecord is CXCursor rec)
+                {
+                    var inner = new List<ImportedMember>();
+                    string? why = Members(rec, inner, indent + "    ");
+                    if (why != null) return why;
+                    line = Inline(rec, inner, indent, " " + SpecName(name) + dims);
+                }
+                else
+                {
+                    line = $"{st.Name} {SpecName(name)}{dims}";
+                }
+                // An alignment the type's canonical form does not have (uint64_aligned_t, aligned attributes).
+                var ft = child.Type;
+                long align = ft.AlignOf, natural = ft.CanonicalType.AlignOf;
+                int? extra = align > natural ? (int)align : null;
+                into.Add(new ImportedMember(name, line, extra, align, Doc(child)));
+            }
+            return null;
+        }
+
+        private static string Inline(CXCursor rec, List<ImportedMember> members, string indent, string suffix)
+        {
+            var sb = new StringBuilder(rec.Kind == CXCursorKind.CXCursor_UnionDecl ? "union {\n" : "struct {\n");
+            foreach (var m in members) SpecText.Member(sb, m, indent + "    ", m.Align);
+            sb.Append(indent).Append('}').Append(suffix);
+            return sb.ToString();
+        }
+
+        private void ImportEnum(CXCursor e)
+        {
+            foreach (var k in e.Children())
+                if (k.Kind == CXCursorKind.CXCursor_EnumConstantDecl && !Items.ContainsKey(k.Spelling))
+                    Items[k.Spelling] = Item(ItemKind.Constant, k.Spelling, k) with
+                    {
+                        Text = Number(clang.getEnumConstantDeclValue(k)),
+                    };
+        }
+
+        /// <summary>Object-like macros of the named headers that are integer constant expressions: each is captured
+        /// as a variable clang evaluates; one that does not compile (strings, types, empty guards) is dropped and the
+        /// rest parsed again.</summary>
+        private void ImportMacros(List<(string Name, string File, int Line)> macros)
+        {
+            var candidates = macros.Where(m => !Items.ContainsKey(m.Name)).GroupBy(m => m.Name).Select(g => g.First()).ToList();
+            candidates.Add(("__XEN_INTERFACE_VERSION__", "", 0));   // the version imported at, which verify will pin
+            for (int round = 0; round < 4 && candidates.Count > 0; round++)
+            {
+                var lines = new List<int>();
+                using var unit = Parse(MainSource(candidates.Select(m => m.Name), lines), out string main);
+                var bad = unit.ErrorLines(main);
+                if (bad.Count > 0)
+                {
+                    candidates = candidates.Where((m, i) => !bad.Contains(lines[i])).ToList();
+                    continue;
+                }
+                var values = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var c in unit.Cursor.Children())
+                    if (c.Kind == CXCursorKind.CXCursor_VarDecl && c.Spelling.StartsWith(Capture, StringComparison.Ordinal) && HeaderReader.EvaluateInt(c) is long v)
+                        values[c.Spelling.Substring(Capture.Length)] = v;
+                foreach (var m in candidates)
+                    if (values.TryGetValue(m.Name, out long v))
+                        Items[m.Name] = new ImportedItem(ItemKind.Constant, m.Name, m.File, m.Line, null) { Text = Number(v) };
+                return;
+            }
+        }
+
+        /// <summary>Leaves out records and typedefs that use one that was left out.</summary>
+        private void DropBroken()
+        {
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                foreach (var item in Items.Values.ToList())
+                {
+                    var uses = item.Kind == ItemKind.Typedef ? new[] { item.Text } : item.Members.SelectMany(m => Words(m.Text));
+                    var missing = uses.FirstOrDefault(u => _failed.Contains(u));
+                    if (missing == null) continue;
+                    Items.Remove(item.Name);
+                    _failed.Add(item.Name);
+                    Problems.Add(new ImportProblem(ImportIds.Unsupported, item.File, item.Line, 1,
+                        $"{item.Name} uses {missing}, which was left out; it is left out too"));
+                    changed = true;
+                }
+            }
+        }
+
+        private static IEnumerable<string> Words(string text)
+            => text.Split(new[] { ' ', '\n', '[', ']', ';', '{', '}', '<', '>' }, StringSplitOptions.RemoveEmptyEntries);
+
+        // ---------- helpers ----------
+
+        /// <summary>A constant as the spec's 64-bit signed expressions can spell it (the smallest long has no literal).</summary>
+        private static string Number(long v)
+            => v == long.MinValue ? "-9223372036854775807 - 1" : v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private ImportedItem Item(ItemKind kind, string name, CXCursor c)
+        {
+            var (file, line) = c.Location;
+            return new ImportedItem(kind, name, file, line, Doc(c));
+        }
+
+        public int FileOrder(string file) => _fileOrder.TryGetValue(file, out int i) ? i : int.MaxValue;
+
+        private void Problem(CXCursor c, string message)
+        {
+            var (file, line, column) = c.ExpansionLocation;
+            Problems.Add(new ImportProblem(ImportIds.Unsupported, file, line, column, message));
+        }
+
+        private static string Kind(CXCursor c) => c.Kind == CXCursorKind.CXCursor_UnionDecl ? "union" : "struct";
+
+        /// <summary>C names that are spec keywords get a trailing underscore? No: the spec language takes any
+        /// identifier as a member name; kept as written.</summary>
+        private static string SpecName(string name) => name;
+
+        /// <summary>The C comment right before a declaration, as plain lines (markers and leading stars removed).</summary>
+        private static string? Doc(CXCursor c)
+        {
+            string raw = c.RawComment;
+            if (string.IsNullOrWhiteSpace(raw)) return null;
+            var lines = raw.Replace("\r", "").Split('\n').Select(l => l.Trim())
+                .Select(l => l.StartsWith("/**", StringComparison.Ordinal) ? l.Substring(3) : l.StartsWith("/*", StringComparison.Ordinal) ? l.Substring(2) : l.StartsWith("///", StringComparison.Ordinal) ? l.Substring(3) : l.StartsWith("//", StringComparison.Ordinal) ? l.Substring(2) : l)
+                .Select(l => l.EndsWith("*/", StringComparison.Ordinal) ? l.Substring(0, l.Length - 2) : l)
+                .Select(l => l.StartsWith("*", StringComparison.Ordinal) ? l.Substring(1) : l)
+                .Select(l => l.Trim())
+                .ToList();
+            while (lines.Count > 0 && lines[0].Length == 0) lines.RemoveAt(0);
+            while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+            return lines.Count == 0 ? null : string.Join("\n", lines);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using EvtchnAbiGen.Core.Layout;
+
+namespace EvtchnAbiGen.Verifier.Import
+{
+    /// <summary>Writes the imported declarations as one spec for all four ABIs: a declaration the same on every
+    /// ABI is written once; one that differs gets 'when' blocks, around the members that differ when the
+    /// ABIs' member lists line up, else around whole variants; one absent on some ABIs is wrapped in a 'when'.</summary>
+    internal static class SpecText
+    {
+        public static string Write(ImportOptions o, IReadOnlyList<AbiTarget> abis, IReadOnlyList<Dictionary<string, ImportedItem>> perAbi,
+            System.Func<ImportedItem, (int File, int Line)> order, out (int Records, int Typedefs, int Constants) counts)
+        {
+            var names = perAbi.SelectMany(d => d.Values).GroupBy(i => i.Name)
+                .Select(g => (Name: g.Key, Kind: g.First().Kind, Order: g.Select(order).Min()))
+                .ToList();
+            var sb = new StringBuilder();
+            sb.Append("// Imported by 'evtchn-abi import' from Xen's public headers; regenerate rather than edit.\n");
+            sb.Append("// Headers: ").Append(string.Join(", ", o.Headers)).Append('\n');
+            if (o.Defines.Count > 0) sb.Append("// Defines: ").Append(string.Join(", ", o.Defines)).Append('\n');
+            foreach (var h in o.Headers) sb.Append("header ").Append(h).Append(";\n");
+            foreach (var d in o.Defines) sb.Append("define ").Append(d).Append(";\n");
+            sb.Append("namespace ").Append(o.Namespace).Append(";\n");
+            counts = (0, 0, 0);
+            foreach (var kind in new[] { ItemKind.Constant, ItemKind.Typedef, ItemKind.Record })
+            {
+                var group = names.Where(n => n.Kind == kind).OrderBy(n => n.Order.Item1).ThenBy(n => n.Order.Item2).ThenBy(n => n.Name, System.StringComparer.Ordinal).ToList();
+                if (group.Count == 0) continue;
+                sb.Append('\n');
+                foreach (var (name, _, _) in group)
+                {
+                    var variants = abis.Select((a, i) => (Abi: a, Item: perAbi[i].TryGetValue(name, out var it) && it.Kind == kind ? it : null)).ToList();
+                    Declaration(sb, variants);
+                }
+                if (kind == ItemKind.Constant) counts.Constants = group.Count;
+                else if (kind == ItemKind.Typedef) counts.Typedefs = group.Count;
+                else counts.Records = group.Count;
+            }
+            return sb.ToString();
+        }
+
+        private static void Declaration(StringBuilder sb, List<(AbiTarget Abi, ImportedItem? Item)> variants)
+        {
+            var present = variants.Where(v => v.Item != null).ToList();
+            var first = present[0].Item!;
+            if (first.Kind == ItemKind.Record && present.Select(v => Keys(v.Item!)).Distinct().Count() == 1)
+            {
+                // The same members everywhere: one record, 'when' only around members that differ.
+                Wrap(sb, present.Select(v => v.Abi).ToList(), variants.Count, "", inner => Record(inner, present, "    ", ""));
+                return;
+            }
+            foreach (var g in present.GroupBy(v => Render(v.Item!, "")))
+                Wrap(sb, g.Select(v => v.Abi).ToList(), variants.Count, "", inner => inner.Append(g.Key));
+        }
+
+        private static string Keys(ImportedItem r) => (r.IsUnion ? "u:" : "s:") + string.Join(",", r.Members.Select(m => m.Key));
+
+        private static void Record(StringBuilder sb, List<(AbiTarget Abi, ImportedItem? Item)> present, string indent, string outer)
+        {
+            var first = present[0].Item!;
+            Doc(sb, first.Doc, outer);
+            sb.Append(outer).Append(first.IsUnion ? "union " : "struct ").Append(first.Name).Append(" {\n");
+            for (int i = 0; i < first.Members.Count; i++)
+            {
+                var forms = present.Select(v => (v.Abi, Member: v.Item!.Members[i])).ToList();
+                // One align(N) for every ABI when it changes nothing where clang did not ask for it.
+                var aligns = forms.Select(f => f.Member.Align).Where(a => a != null).Distinct().ToList();
+                int? common = aligns.Count == 1 && forms.All(f => f.Member.Align != null || f.Member.ClangAlign >= aligns[0]) ? aligns[0] : null;
+                var texts = forms.GroupBy(f => (f.Member.Text, Align: common ?? f.Member.Align)).ToList();
+                if (texts.Count == 1)
+                {
+                    Member(sb, forms[0].Member, outer + indent, texts[0].Key.Align);
+                    continue;
+                }
+                string kw = "when";
+                foreach (var g in texts)
+                {
+                    sb.Append(outer).Append(indent).Append(kw).Append(' ').Append(Selector(g.Select(f => f.Abi).ToList())).Append(" {\n");
+                    Member(sb, g.First().Member, outer + indent + "    ", g.Key.Align);
+                    sb.Append(outer).Append(indent).Append("}\n");
+                    kw = "else when";
+                }
+            }
+            sb.Append(outer).Append("}\n");
+        }
+
+        public static void Member(StringBuilder sb, ImportedMember m, string indent, int? align)
+        {
+            Doc(sb, m.Doc, indent);
+            sb.Append(indent).Append(m.Text);
+            if (align != null) sb.Append(" align(").Append(align.Value.ToString(CultureInfo.InvariantCulture)).Append(')');
+            sb.Append(";\n");
+        }
+
+        private static string Render(ImportedItem item, string indent)
+        {
+            var sb = new StringBuilder();
+            switch (item.Kind)
+            {
+                case ItemKind.Constant:
+                    Doc(sb, item.Doc, indent);
+                    sb.Append(indent).Append("const ").Append(item.Name).Append(" = ").Append(item.Text).Append(";\n");
+                    break;
+                case ItemKind.Typedef:
+                    Doc(sb, item.Doc, indent);
+                    sb.Append(indent).Append("typedef ").Append(item.Name).Append(" = ").Append(item.Text).Append(";\n");
+                    break;
+                default:
+                    Record(sb, new List<(AbiTarget, ImportedItem?)> { (null!, item) }, "    ", indent);
+                    break;
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>Writes <paramref name="body"/> plainly when every ABI has it, else inside 'when SELECTOR { }'.</summary>
+        private static void Wrap(StringBuilder sb, List<AbiTarget> abis, int all, string indent, System.Action<StringBuilder> body)
+        {
+            if (abis.Count == all)
+            {
+                body(sb);
+                return;
+            }
+            var inner = new StringBuilder();
+            body(inner);
+            sb.Append(indent).Append("when ").Append(Selector(abis)).Append(" {\n");
+            foreach (var line in inner.ToString().TrimEnd('\n').Split('\n')) sb.Append("    ").Append(line).Append('\n');
+            sb.Append(indent).Append("}\n");
+        }
+
+        /// <summary>The shortest selector for a set of ABIs: a group name when one fits.</summary>
+        public static string Selector(List<AbiTarget> abis)
+        {
+            var set = abis.Select(a => a.Name).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+            string key = string.Join(",", set);
+            return key switch
+            {
+                "x86_32,x86_64" => "x86",
+                "arm32,arm64" => "arm",
+                "arm32,x86_32" => "ilp32",
+                "arm64,x86_64" => "lp64",
+                _ => string.Join(" | ", abis.Select(a => a.Name)),
+            };
+        }
+
+        private static void Doc(StringBuilder sb, string? doc, string indent)
+        {
+            if (doc == null) return;
+            foreach (var line in doc.Split('\n')) sb.Append(indent).Append("///").Append(line.Length > 0 ? " " : "").Append(line).Append('\n');
+        }
+    }
+}

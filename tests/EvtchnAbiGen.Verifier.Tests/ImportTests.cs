@@ -1,0 +1,118 @@
+using System;
+using System.IO;
+using System.Linq;
+using EvtchnAbiGen.Core.Diagnostics;
+using EvtchnAbiGen.Core.Layout;
+using EvtchnAbiGen.Core.Spec;
+using EvtchnAbiGen.Verifier.Import;
+using Xunit;
+
+namespace EvtchnAbiGen.Verifier.Tests
+{
+    /// <summary>A test that needs one Debian release's Xen headers (scripts/xen-headers puts them in .build/xen);
+    /// skipped, not passed, when they are not there.</summary>
+    public sealed class XenReleaseFactAttribute : FactAttribute
+    {
+        public XenReleaseFactAttribute(string release)
+        {
+            if (!Directory.Exists(ImportTests.Headers(release))) Skip = $"no Xen headers of Debian {release} in .build/xen (run scripts/xen-headers)";
+        }
+    }
+
+    /// <summary>`evtchn-abi import`: what it writes lays out without errors and verifies against the headers it came
+    /// from with zero drift on all four ABIs; it is deterministic; it leaves out (and says so) what it cannot express.</summary>
+    public class ImportTests
+    {
+        /// <summary>The public headers the backend and frontend drivers need, beyond event channels.</summary>
+        private static readonly string[] Set =
+        {
+            "event_channel.h", "grant_table.h", "io/ring.h", "io/blkif.h", "io/netif.h", "io/console.h", "io/xs_wire.h",
+            "vcpu.h", "sched.h", "memory.h", "physdev.h",
+        };
+
+        public static string Headers(string release) => release == "system"
+            ? Fixture.SystemHeaders
+            : Path.Combine(Fixture.RepoRoot, ".build", "xen", release, "usr", "include", "xen");
+
+        private static (string Spec, ImportResult Result) Import(string dir, params string[] headers)
+        {
+            Fixture.LoadClang();
+            var r = HeaderImporter.Import(new ImportOptions(dir, headers, Array.Empty<string>()));
+            return (r.Spec, r);
+        }
+
+        private static void RoundTrip(string release)
+        {
+            string dir = Headers(release);
+            var (spec, result) = Import(dir, Set);
+            var file = Parser.Parse("imported.abi", spec);
+            Assert.False(file.HasErrors, string.Join("\n", file.Diagnostics));
+            var layout = LayoutEngine.Run(new[] { file });
+            Assert.False(layout.HasErrors, string.Join("\n", layout.Diagnostics.Where(d => d.Severity == SpecSeverity.Error)));
+            Assert.True(result.Records > 80, $"{result.Records} records");   // 91 to 94 across 4.14..4.20
+            var report = LayoutVerifier.Run(layout, HeaderSet.ForXenDirectory(dir, Array.Empty<(string, string)>()));
+            var drifts = report.Abis.SelectMany(a => a.Drifts).ToList();
+            Assert.True(drifts.Count == 0, string.Join("\n", drifts.Take(20)));
+            Assert.Equal(4, report.Abis.Count);
+            Assert.All(report.Abis, a => Assert.Equal(result.Records, a.Structs.Count));
+        }
+
+        [XenReleaseFact("bullseye")]
+        public void Headers_of_Xen_4_14_import_and_verify_with_zero_drift() => RoundTrip("bullseye");
+
+        [XenReleaseFact("bookworm")]
+        public void Headers_of_Xen_4_17_import_and_verify_with_zero_drift() => RoundTrip("bookworm");
+
+        [XenReleaseFact("trixie")]
+        public void Headers_of_Xen_4_20_import_and_verify_with_zero_drift() => RoundTrip("trixie");
+
+        [Fact]
+        public void Importing_unchanged_headers_again_gives_the_same_bytes()
+        {
+            var (first, _) = Import(Fixture.SystemHeaders, "grant_table.h", "io/netif.h");
+            var (second, _) = Import(Fixture.SystemHeaders, "grant_table.h", "io/netif.h");
+            Assert.Equal(first, second);
+        }
+
+        [Fact]
+        public void Per_abi_types_become_when_blocks_and_common_ones_are_written_once()
+        {
+            var (spec, _) = Import(Fixture.SystemHeaders, "event_channel.h");
+            // EVTCHN_2L_NR_CHANNELS is 1024 only on x86_32 (xen_ulong_t is 32 bits there alone).
+            Assert.Contains("when x86_32 {\n    const EVTCHN_2L_NR_CHANNELS = 1024;\n}", spec);
+            Assert.Contains("when x86_64 | arm32 | arm64 {\n    const EVTCHN_2L_NR_CHANNELS = 4096;\n}", spec);
+            Assert.Contains("const EVTCHN_FIFO_NR_CHANNELS = 131072;", spec);
+            Assert.Contains("struct evtchn_fifo_control_block {", spec);
+            Assert.Contains("header event_channel.h;", spec);
+        }
+
+        [Fact]
+        public void A_bitfield_is_a_located_warning_and_its_record_and_users_are_left_out()
+        {
+            var (spec, result) = Import(Fixture.SystemHeaders, "hvm/ioreq.h");
+            var ioreq = Assert.Single(result.Problems, p => p.Message.StartsWith("struct ioreq has the bitfield", StringComparison.Ordinal));
+            Assert.Equal("EAG3101", ioreq.Id);
+            Assert.EndsWith("hvm/ioreq.h", ioreq.File);
+            Assert.Equal(File.ReadAllLines(Path.Combine(Fixture.SystemHeaders, "hvm", "ioreq.h")).ToList().FindIndex(l => l.StartsWith("struct ioreq {", StringComparison.Ordinal)) + 1, ioreq.Line);
+            Assert.Contains(result.Problems, p => p.Message.StartsWith("shared_iopage uses ioreq", StringComparison.Ordinal));
+            Assert.DoesNotContain("struct ioreq ", spec);
+            Assert.DoesNotContain("shared_iopage", spec);
+            Assert.Contains("const IOREQ_TYPE_PIO = 0;", spec);   // what it can express is still written
+        }
+
+        [Fact]
+        public void The_cli_writes_the_spec_and_refuses_a_missing_header_in_one_line()
+        {
+            using var dir = new TestSupport.TempDir("import");
+            string outFile = Path.Combine(dir.Path, "netif.abi");
+            var ok = Fixture.Cli("import", "io/netif.h", "-o", outFile);
+            Assert.Equal(0, ok.code);
+            Assert.StartsWith("// Imported by 'evtchn-abi import'", File.ReadAllText(outFile));
+            var verify = Fixture.Cli("verify", outFile);
+            Assert.True(verify.code == 0, verify.stdout + verify.stderr);
+            var missing = Fixture.Cli("import", "no_such.h");
+            Assert.Equal(2, missing.code);
+            Assert.Equal("evtchn-abi import: no_such.h: no such header under /usr/include/xen", missing.stderr.Trim());
+        }
+    }
+}
