@@ -83,7 +83,7 @@ namespace EvtchnAbiGen.Verifier.Tests
             Assert.Contains("when x86_64 | arm32 | arm64 {\n    const EVTCHN_2L_NR_CHANNELS = 4096;\n}", spec);
             Assert.Contains("const EVTCHN_FIFO_NR_CHANNELS = 131072;", spec);
             Assert.Contains("struct evtchn_fifo_control_block {", spec);
-            Assert.Contains("header event_channel.h;", spec);
+            Assert.Contains("header \"event_channel.h\";", spec);
         }
 
         [Fact]

@@ -88,6 +88,7 @@ namespace EvtchnAbiGen.Core.Spec
             }
             if (c >= '0' && c <= '9')
                 return LexNumber(start, line, col);
+            if (c == '"') return LexString(start, line, col);
             foreach (var p in TwoCharPuncts)
             {
                 if (string.CompareOrdinal(_text, _pos, p, 0, 2) == 0)
@@ -105,6 +106,20 @@ namespace EvtchnAbiGen.Core.Spec
             string shown = c < ' ' || c > '~' ? $"U+{(int)c:X4}" : $"'{c}'";
             Report(start, 1, line, col, $"unexpected character {shown}");
             return new Token(TokenKind.Bad, c.ToString(), 0, start, 1, line, col);
+        }
+
+        /// <summary>"text" on one line, no escapes (header paths and defines need none).</summary>
+        private Token LexString(int start, int line, int col)
+        {
+            Advance(1);
+            while (_pos < _text.Length && _text[_pos] != '"' && _text[_pos] != '\n') Advance(1);
+            if (_pos >= _text.Length || _text[_pos] != '"')
+            {
+                Report(start, _pos - start, line, col, "unterminated string: close it with '\"' on the same line");
+                return new Token(TokenKind.Bad, _text.Substring(start, _pos - start), 0, start, _pos - start, line, col);
+            }
+            Advance(1);
+            return new Token(TokenKind.String, _text.Substring(start + 1, _pos - start - 2), 0, start, _pos - start, line, col);
         }
 
         private Token LexNumber(int start, int line, int col)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using EvtchnAbiGen.Core.Diagnostics;
 using EvtchnAbiGen.Core.Util;
@@ -75,7 +76,7 @@ namespace EvtchnAbiGen.Core.Spec
                 {
                     bool header = Current.Is("header");
                     Advance();
-                    string? word = ParseUnspacedWord(header ? "a header path such as io/netif.h" : "a define such as __XEN_TOOLS__ or NAME=1");
+                    string? word = ParseUnspacedWord(header ? "a header path such as \"io/netif.h\"" : "a define such as \"__XEN_TOOLS__\" or \"NAME=1\"");
                     if (word != null) (header ? headers : defines).Add(word);
                     _pendingDoc = null;
                     continue;
@@ -109,27 +110,18 @@ namespace EvtchnAbiGen.Core.Spec
             };
         }
 
-        /// <summary>A run of tokens written without spaces up to ';' (a path like io/netif.h or arch-x86/xen-mca.h,
-        /// or NAME=1), for 'header' and 'define'.</summary>
+        /// <summary>"text" then ';', for 'header' and 'define'.</summary>
         private string? ParseUnspacedWord(string what)
         {
-            var first = Current;
-            var sb = new StringBuilder();
-            int end = first.Start;
-            while (!AtEnd && !Current.Is(";") && Current.Start == end && Current.Kind != TokenKind.DocComment)
+            if (Current.Kind != TokenKind.String || Current.Text.Length == 0 || Current.Text.Any(char.IsWhiteSpace))
             {
-                sb.Append(Current.Text);
-                end = Current.Start + Current.Length;
-                Advance();
-            }
-            if (sb.Length == 0 || !Current.Is(";"))
-            {
-                Error(DiagnosticIds.Syntax, Current, $"expected {what} without spaces, then ';'");
+                Error(DiagnosticIds.Syntax, Current, $"expected {what} in double quotes, without spaces");
                 Recover();
                 return null;
             }
-            Advance();
-            return sb.ToString();
+            string text = Advance().Text;
+            Expect(";");
+            return text;
         }
 
         private Item? ParseItem()

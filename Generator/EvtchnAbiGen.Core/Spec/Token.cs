@@ -1,6 +1,6 @@
 namespace EvtchnAbiGen.Core.Spec
 {
-    public enum TokenKind { Identifier, Integer, Punct, DocComment, EndOfFile, Bad }
+    public enum TokenKind { Identifier, Integer, Punct, DocComment, EndOfFile, Bad, String }
 
     public readonly struct Token
     {
@@ -25,6 +25,7 @@ namespace EvtchnAbiGen.Core.Spec
             TokenKind.EndOfFile => "end of file",
             TokenKind.Integer => $"number '{Text}'",
             TokenKind.Identifier => $"'{Text}'",
+            TokenKind.String => $"string \"{Text}\"",
             _ => $"'{Text}'",
         };
     }

@@ -71,10 +71,19 @@ namespace EvtchnAbiGen.Verifier.Import
 
         // ---------- parsing ----------
 
-        private TranslationUnit Parse(string source, out string main)
+        /// <summary>Whether <paramref name="header"/> compiles on its own for <paramref name="t"/>.</summary>
+        public static bool Compiles(AbiTarget t, string dir, string header, IReadOnlyList<string> defines)
         {
-            main = HeaderReader.VirtualRoot + "import.c";
-            var unsaved = new List<(string, string)> { (main, source) };
+            var reader = new AbiImportReader(t, new ImportOptions(dir, new[] { header }, defines));
+            var err = TranslationUnit.TryParse(HeaderReader.VirtualRoot + "probe.c", reader.Args(out var unsaved),
+                new List<(string, string)>(unsaved) { (HeaderReader.VirtualRoot + "probe.c", reader.MainSource(Array.Empty<string>())) },
+                CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
+            using (unit) return err == CXErrorCode.CXError_Success && unit!.Errors().Count == 0;
+        }
+
+        private List<string> Args(out List<(string, string)> unsaved)
+        {
+            unsaved = new List<(string, string)>();
             var args = new List<string>
             {
                 "-x", "c", "-std=gnu11", "-ffreestanding", "-target", _t.ClangTriple, "-fparse-all-comments",
@@ -86,6 +95,14 @@ namespace EvtchnAbiGen.Verifier.Import
                 args.AddRange(BuiltinHeaders.Args);
                 unsaved.AddRange(BuiltinHeaders.Files);
             }
+            return args;
+        }
+
+        private TranslationUnit Parse(string source, out string main)
+        {
+            main = HeaderReader.VirtualRoot + "import.c";
+            var args = Args(out var unsaved);
+            unsaved.Add((main, source));
             var err = TranslationUnit.TryParse(main, args, unsaved,
                 CXTranslationUnit_Flags.CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
             if (err != CXErrorCode.CXError_Success) throw new VerifierSetupException($"{_t.Name}: libclang failed to parse the headers ({err})");

@@ -45,6 +45,7 @@ namespace EvtchnAbiGen.Verifier.Import
                 switch (t.kind)
                 {
                     case CXTypeKind.CXType_ConstantArray:
+                        if (t.ArraySize == 0) return SpecType.Fail("a zero-length array (GNU C's flexible array)");
                         dims.Add(t.ArraySize);
                         t = t.ElementType.Named;
                         continue;

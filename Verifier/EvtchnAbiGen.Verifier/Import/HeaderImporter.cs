@@ -9,6 +9,21 @@ namespace EvtchnAbiGen.Verifier.Import
     /// that describes all four, deterministic for the same headers.</summary>
     public static class HeaderImporter
     {
+        /// <summary>Every public header under <paramref name="dir"/> that compiles on its own for x86_64 and arm64 with
+        /// <paramref name="defines"/> (so toolstack-only headers join with __XEN_TOOLS__, and Linux's ioctl headers and
+        /// one-architecture headers stay out): what --all imports. The arch-* headers come in through xen.h.</summary>
+        public static IReadOnlyList<string> AllHeaders(string dir, IReadOnlyList<string> defines)
+        {
+            string full = Path.GetFullPath(dir);
+            var candidates = Directory.EnumerateFiles(full, "*.h", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(full, p).Replace('\\', '/'))
+                .Where(p => !p.StartsWith("arch-", System.StringComparison.Ordinal) && !p.StartsWith("foreign/", System.StringComparison.Ordinal)
+                            && !p.StartsWith("sys/", System.StringComparison.Ordinal) && !p.Contains("/arch-"))
+                .OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+            return candidates.Where(h => new[] { AbiTarget.X86_64, AbiTarget.Find("arm64")! }
+                .All(t => AbiImportReader.Compiles(t, full, h, defines))).ToList();
+        }
+
         public static ImportResult Import(ImportOptions o)
         {
             string dir = Path.GetFullPath(o.HeadersDir);

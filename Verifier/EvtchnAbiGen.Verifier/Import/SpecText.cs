@@ -21,8 +21,8 @@ namespace EvtchnAbiGen.Verifier.Import
             sb.Append("// Imported by 'evtchn-abi import' from Xen's public headers; regenerate rather than edit.\n");
             sb.Append("// Headers: ").Append(string.Join(", ", o.Headers)).Append('\n');
             if (o.Defines.Count > 0) sb.Append("// Defines: ").Append(string.Join(", ", o.Defines)).Append('\n');
-            foreach (var h in o.Headers) sb.Append("header ").Append(h).Append(";\n");
-            foreach (var d in o.Defines) sb.Append("define ").Append(d).Append(";\n");
+            foreach (var h in o.Headers) sb.Append("header \"").Append(h).Append("\";\n");
+            foreach (var d in o.Defines) sb.Append("define \"").Append(d).Append("\";\n");
             sb.Append("namespace ").Append(o.Namespace).Append(";\n");
             counts = (0, 0, 0);
             foreach (var kind in new[] { ItemKind.Constant, ItemKind.Typedef, ItemKind.Record })
