@@ -88,6 +88,8 @@ namespace EvtchnAbiGen.Verifier.Import
             {
                 "-x", "c", "-std=gnu11", "-ffreestanding", "-target", _t.ClangTriple, "-fparse-all-comments",
                 "-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__",
+                // Every failing macro capture must be reported in one parse, not the first 20.
+                "-ferror-limit=0",
             };
             foreach (var d in _o.Defines) args.Add("-D" + d);
             if (!BuiltinHeaders.Available())
@@ -264,15 +266,20 @@ namespace EvtchnAbiGen.Verifier.Import
         {
             var candidates = macros.Where(m => !Items.ContainsKey(m.Name)).GroupBy(m => m.Name).Select(g => g.First()).ToList();
             candidates.Add(("__XEN_INTERFACE_VERSION__", "", 0));   // the version imported at, which verify will pin
-            for (int round = 0; round < 4 && candidates.Count > 0; round++)
+            for (int round = 0; round < 6 && candidates.Count > 0; round++)
             {
                 var lines = new List<int>();
                 using var unit = Parse(MainSource(candidates.Select(m => m.Name), lines), out string main);
                 var bad = unit.ErrorLines(main);
                 if (bad.Count > 0)
                 {
+                    int before = candidates.Count;
                     candidates = candidates.Where((m, i) => !bad.Contains(lines[i])).ToList();
-                    continue;
+                    if (candidates.Count < before) continue;
+                    // An error no capture explains: say so rather than import no constants at all.
+                    Problems.Add(new ImportProblem(ImportIds.Unsupported, main, 0, 0,
+                        $"{_t.Name}: the macro constants could not be evaluated ({string.Join("; ", unit.Errors().Take(3))}); none are imported for this ABI"));
+                    return;
                 }
                 var values = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var c in unit.Cursor.Children())
@@ -283,6 +290,8 @@ namespace EvtchnAbiGen.Verifier.Import
                         Items[m.Name] = new ImportedItem(ItemKind.Constant, m.Name, m.File, m.Line, null) { Text = Number(v) };
                 return;
             }
+            if (candidates.Count > 0)
+                Problems.Add(new ImportProblem(ImportIds.Unsupported, "", 0, 0, $"{_t.Name}: the macro constants still did not compile after 6 rounds; none are imported for this ABI"));
         }
 
         /// <summary>Leaves out records and typedefs that use one that was left out.</summary>
