@@ -39,15 +39,23 @@ namespace EvtchnAbiGen.Generator
                 .Select(static (o, _) => GeneratorOptionsReader.Read(o.GlobalOptions))
                 .WithTrackingName(StepNames.ReadOptions);
 
+            // XenAbi.txt (as CsWin32's NativeMethods.txt): the records, constants and spec groups to emit.
+            var selection = context.AdditionalTextsProvider
+                .Where(static t => string.Equals(System.IO.Path.GetFileName(t.Path), NameSelection.FileName, StringComparison.OrdinalIgnoreCase))
+                .Select(static (t, ct) => NameSelection.Parse(t.Path, t.GetText(ct)?.ToString() ?? ""))
+                .Collect()
+                .Select(static (all, _) => new NameSelection(all.SelectMany(s => s.Names).ToEquatableArray()))
+                .WithTrackingName(StepNames.ReadSelection);
+
             // Inline arrays came with .NET 8: below it, one clear error instead of a wall of CS errors.
             var framework = context.CompilationProvider
                 .Select(static (c, _) => c.GetTypeByMetadataName("System.Runtime.CompilerServices.InlineArrayAttribute") != null)
                 .WithTrackingName(StepNames.CheckFramework);
 
-            var emitted = layout.Combine(options).Combine(framework)
+            var emitted = layout.Combine(options).Combine(selection).Combine(framework)
                 .Select(static (pair, ct) => pair.Right
-                    ? EmitSafely(pair.Left.Left, pair.Left.Right, ct)
-                    : TooOld(pair.Left.Left, pair.Left.Right))
+                    ? EmitSafely(pair.Left.Left.Left, pair.Left.Left.Right, ct, pair.Left.Right)
+                    : TooOld(pair.Left.Left.Left, pair.Left.Left.Right))
                 .WithTrackingName(StepNames.EmitSource);
 
             var sources = emitted.SelectMany(static (e, _) => e.Files);
@@ -102,13 +110,16 @@ namespace EvtchnAbiGen.Generator
             }
         }
 
-        internal static EmitResult EmitSafely(SpecSetModel model, OptionsResult options, CancellationToken ct)
+        internal static EmitResult EmitSafely(SpecSetModel model, OptionsResult options, CancellationToken ct, NameSelection? selection = null)
         {
             var files = new System.Collections.Generic.List<GeneratedFile>();
             var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
+            selection ??= NameSelection.Everything;
+            var allAbis = model.Sets.SelectMany(s => s.Abis).ToList();
             foreach (var set in model.Sets)
             {
-                var wanted = set.Abis.Where(a => options.Wants(a.Target.Name)).ToList();
+                // Only what XenAbi.txt asks for and what it uses; without the file, everything.
+                var wanted = set.Abis.Where(a => options.Wants(a.Target.Name)).Select(a => selection.Apply(a, allAbis, diagnostics)).ToList();
                 if (wanted.Count == 0) continue;
                 string specNamespace = wanted[0].Namespace;
                 try

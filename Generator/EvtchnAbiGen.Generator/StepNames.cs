@@ -7,6 +7,7 @@ namespace EvtchnAbiGen.Generator
         public const string LayoutSpecs = nameof(LayoutSpecs);
         public const string CheckFramework = nameof(CheckFramework);
         public const string ReadOptions = nameof(ReadOptions);
+        public const string ReadSelection = nameof(ReadSelection);
         public const string EmitSource = nameof(EmitSource);
         public const string CollectDiagnostics = nameof(CollectDiagnostics);
     }

@@ -114,6 +114,9 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public static readonly DiagnosticInfo FrameworkTooOld = Spec(DiagnosticIds.FrameworkTooOld, "Target framework too old for the generated code", SpecSeverity.Error,
             "the generated code needs {0} or later ({1}); this project targets {2}, so no types were generated. Target {0} or later",
             "{0}: the oldest supported framework; {1}: the API it needs; {2}: the project's target framework");
+        public static readonly DiagnosticInfo UnknownSelectedName = Spec(DiagnosticIds.UnknownSelectedName, "Unknown name in XenAbi.txt", SpecSeverity.Warning,
+            "'{0}' in XenAbi.txt names no record, constant, word or spec group of the specs{1}; nothing is generated for it",
+            "{0}: the name; {1}: a did-you-mean, when one is close");
         public static readonly DiagnosticInfo InternalError = Spec(DiagnosticIds.InternalError, "Internal error", SpecSeverity.Error,
             "EvtchnAbiGen failed while {0} ({1}: {2}); please report it with the spec attached",
             "{0}: the step; {1}: the exception type; {2}: its message");
@@ -158,7 +161,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         {
             EmptySpec, NotText, Syntax, UnknownType, DuplicateField, DuplicateDeclaration, UnknownConstant, CyclicConstant,
             BadExpression, BadArrayLength, TooLarge, BadBit, UnknownSelector, BadAttribute, RecursiveType, BadAlignment,
-            NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, FrameworkTooOld, InternalError,
+            NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, FrameworkTooOld, UnknownSelectedName, InternalError,
             NonAtomicWrite, SharedStructCopy, BitIndexOutOfRange, UnguardedClear, PlainRead,
             DriftSize, DriftField, DriftMissingInSpec, DriftMissingInC, DriftStructMissing, DriftConstantValue, DriftConstantMissing,
             InspectFileSize, InspectFileUnreadable, ImportUnsupported,

@@ -33,6 +33,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string AbiDivergence = "EAG0020";
         public const string BadOption = "EAG0021";
         public const string FrameworkTooOld = "EAG0022";
+        public const string UnknownSelectedName = "EAG0030";
 
         // Usage analyzers (consumer code that uses generated types).
         public const string NonAtomicWrite = "EAG1001";
