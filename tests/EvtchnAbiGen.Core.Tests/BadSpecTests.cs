@@ -49,6 +49,23 @@ namespace EvtchnAbiGen.Core.Tests
         [InlineData("EAG0015", "2:8", Ns + "struct a { b x; }\nstruct b { a y; }")]
         [InlineData("EAG0015", "2:9", Ns + "typedef x = y;\ntypedef y = x;")]
         [InlineData("EAG0016", "2:28", Ns + "struct s { uint8_t a align(3); }")]
+        [InlineData("EAG0023", "2:24", Ns + "struct s { uint8_t a : ; }")]
+        [InlineData("EAG0023", "2:23", Ns + "struct s { uint32_t : shared; }")]
+        [InlineData("EAG0023", "2:37", Ns + "struct s { uint8_t len; uint8_t a : len; }")]
+        [InlineData("EAG0023", "2:24", Ns + "struct s { uint8_t a : uint32_t; }")]
+        [InlineData("EAG0024", "2:24", Ns + "struct s { uint8_t a : 0; }")]
+        [InlineData("EAG0024", "2:24", Ns + "struct s { uint8_t a : 9; }")]
+        [InlineData("EAG0024", "2:23", Ns + "struct s { uint32_t : 0 - 1; }")]
+        [InlineData("EAG0024", "2:22", Ns + "struct s { ulong a : 40; }")]
+        [InlineData("EAG0025", "3:12", Ns + "struct t { uint8_t x; }\nstruct s { t a : 3; }")]
+        [InlineData("EAG0025", "2:12", Ns + "struct s { ptr p : 3; }")]
+        [InlineData("EAG0025", "2:12", Ns + "struct s { handle<uint8_t> h : 3; }")]
+        [InlineData("EAG0025", "3:12", Ns + "typedef addr_t = ptr;\nstruct s { addr_t p : 3; }")]
+        [InlineData("EAG0025", "2:22", Ns + "struct s { uint8_t a[2] : 3; }")]
+        [InlineData("EAG0025", "3:12", Ns + "word w : uint32_t shared { A = 0; }\nstruct s { w a : 3; }")]
+        [InlineData("EAG0014", "2:20", Ns + "struct s { uint8_t a : 3 shared; }")]
+        [InlineData("EAG0014", "2:21", Ns + "struct s { uint32_t b : 3 bitmap; }")]
+        [InlineData("EAG0014", "2:21", Ns + "struct s { uint32_t b : 3 align(4); }")]
         public void Bad_spec_gives_located_diagnostic(string id, string lineCol, string spec)
         {
             var all = Specs.Layout(spec).Diagnostics;

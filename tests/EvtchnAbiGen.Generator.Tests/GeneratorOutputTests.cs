@@ -64,6 +64,49 @@ static class Use
         }
 
         [Fact]
+        public void Bitfields_of_every_shape_compile_without_warnings_even_with_overflow_checks()
+        {
+            // Every ABI: signed and unsigned, 64-bit and ulong, runs over several pieces, unions, anonymous and
+            // named inline records, arrays of records with bitfields, keyword names; used from consumer code.
+            const string spec = @"namespace Bits;
+struct a {
+    uint8_t kind;
+    uint8_t lo : 3;
+    uint32_t hi : 20;
+    uint64_t wide : 60;
+    int64_t neg : 63;
+    ulong l : 17;
+    uint32_t : 0;
+    int8_t inn : 2;
+    uint16_t a : 9 reserved;
+    struct { uint8_t x : 1; uint16_t y : 15; } named;
+    struct { uint8_t p : 4; uint32_t q : 28; } arr[2];
+    union { uint32_t raw; struct { uint16_t f : 12; uint16_t g : 4; }; uint64_t h : 40; };
+    int32_t in : 32;
+}
+union u { uint8_t b; uint64_t c : 33; int16_t d : 7; uint32_t : 0; }
+";
+            const string consumer = @"
+static class UseBits
+{
+    public static ulong Go(ref Bits.X86_32.a s, ref Bits.Arm64.u u)
+    {
+        s.lo = 5; s.hi = 0xFFFFF; s.wide = 1UL << 59; s.neg = -3; s.inn = -1; s.@in = int.MinValue; s.named.y = 7; s.arr[1].q = 9; s.f = 1; u.c = 2;
+        return s.hi + s.wide + (ulong)s.neg + s.named.y + s.arr[1].q + s.g + u.c + (ulong)u.d + Bits.X86_32.a.hi_Width;
+    }
+}";
+            var compilation = GeneratorHarness.Compilation(consumer);
+            compilation = compilation.WithOptions(compilation.Options.WithOverflowChecks(true));
+            var driver = GeneratorHarness.Driver(new[] { new InMemoryAdditionalText("/bits/bits.abi", spec) })
+                .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diags);
+            Assert.Null(driver.GetRunResult().Results.Single().Exception);
+            Assert.Equal(6, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+            Assert.DoesNotContain(diags, d => d.Severity >= DiagnosticSeverity.Warning);
+            var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        }
+
+        [Fact]
         public void Bad_spec_reports_located_diagnostics_and_emits_no_types()
         {
             var bad = new InMemoryAdditionalText("/specs/bad.abi", "namespace Bad;\nstruct s {\n    uint8_t a;\n    nope_t b;\n}\n");

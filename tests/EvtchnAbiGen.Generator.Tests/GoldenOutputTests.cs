@@ -24,6 +24,14 @@ struct all {
     handle<uint8_t> h;
     uint32_t q[2] shared;
 }
+/// Bitfields: a run over two pieces, a zero-width break, a signed field.
+struct flags {
+    uint8_t kind;
+    uint8_t lo : 3;
+    uint32_t hi : 20;
+    uint32_t : 0;
+    int16_t delta : 5 reserved;
+}
 ";
 
         [Theory]

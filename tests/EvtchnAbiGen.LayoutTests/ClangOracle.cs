@@ -28,9 +28,11 @@ namespace EvtchnAbiGen.LayoutTests
         public static string Assert(string name, string expr, long value) => $"_Static_assert(({expr}) == {value}, \"{name}\");";
 
         /// <summary>bindgen-style assertions for one measured struct.</summary>
-        public static IEnumerable<string> Assertions(MeasuredStruct s)
+        public static IEnumerable<string> Assertions(MeasuredStruct s) => Assertions(s, "struct " + s.Name);
+
+        /// <summary>The same for a C type spelled <paramref name="tag"/> (e.g. "union bf_anon").</summary>
+        public static IEnumerable<string> Assertions(MeasuredStruct s, string tag)
         {
-            string tag = "struct " + s.Name;
             yield return Assert($"Size of {s.Name}", $"sizeof({tag})", s.Size);
             yield return Assert($"Alignment of {s.Name}", $"_Alignof({tag})", s.Align);
             foreach (var f in s.Fields)
@@ -40,11 +42,12 @@ namespace EvtchnAbiGen.LayoutTests
             }
         }
 
-        /// <summary>Compiles all assertions for one ABI in one clang run (cached per triple).</summary>
-        public static CheckResult Check(string triple, IEnumerable<string> assertions, string? cacheKey = null)
-            => Cache.GetOrAdd(cacheKey ?? triple, _ => Run(triple, assertions));
+        /// <summary>Compiles all assertions for one ABI in one clang run (cached per triple, or per
+        /// <paramref name="cacheKey"/>), after Xen's headers and any extra <paramref name="headers"/> (absolute paths).</summary>
+        public static CheckResult Check(string triple, IEnumerable<string> assertions, string? cacheKey = null, IEnumerable<string>? headers = null)
+            => Cache.GetOrAdd(cacheKey ?? triple, _ => Run(triple, assertions, headers ?? Array.Empty<string>()));
 
-        private static CheckResult Run(string triple, IEnumerable<string> assertions)
+        private static CheckResult Run(string triple, IEnumerable<string> assertions, IEnumerable<string> headers)
         {
             var src = new StringBuilder();
             src.AppendLine("#include <stdint.h>");
@@ -52,6 +55,7 @@ namespace EvtchnAbiGen.LayoutTests
             src.AppendLine("#include <xen/xen.h>");
             src.AppendLine("#include <xen/event_channel.h>");
             src.AppendLine("#include \"xen-3l.h\"");
+            foreach (var h in headers) src.AppendLine($"#include \"{h}\"");
             foreach (var a in assertions) src.AppendLine(a);
 
             var psi = new ProcessStartInfo(Clang)

@@ -127,6 +127,28 @@ namespace EvtchnAbiGen.LayoutTests
             }
         }
 
+        [Theory]
+        // fact sheet §5 (hvm/ioreq.h): ioreq's flag bits are byte 30 on every ABI; buf_ioreq.addr is bits 4..23 of
+        // byte 1 (bit 12 of the struct), sizeof 8, align 4.
+        [InlineData("x86_32")]
+        [InlineData("x86_64")]
+        [InlineData("arm32")]
+        [InlineData("arm64")]
+        public void Ioreq_bitfields_match_the_fact_sheet(string abi)
+        {
+            string ns = ClangLayoutTests.Abis.Single(a => a.Abi == abi).Namespace.Replace("Xen.Evtchn.", "BitfieldProbe.");
+            var ioreq = typeof(FactSheetTests).Assembly.GetType(ns + ".ioreq")!;
+            var buf = typeof(FactSheetTests).Assembly.GetType(ns + ".buf_ioreq")!;
+            int Const(Type t, string n) => (int)t.GetField(n)!.GetRawConstantValue()!;
+            Assert.Equal(30 * 8, Const(ioreq, "state_BitOffset"));
+            Assert.Equal(30 * 8 + 7, Const(ioreq, "_pad1_BitOffset"));
+            Assert.Equal(32, DotNetLayout.SizeOf(ioreq));
+            Assert.Equal(8 + 4, Const(buf, "addr_BitOffset"));
+            Assert.Equal(20, Const(buf, "addr_Width"));
+            Assert.Equal(8, DotNetLayout.SizeOf(buf));
+            Assert.Equal(4, DotNetLayout.AlignOf(buf));
+        }
+
         [Fact]
         public void Event_word_bits_match_the_fact_sheet()
         {

@@ -34,6 +34,9 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string BadOption = "EAG0021";
         public const string FrameworkTooOld = "EAG0022";
         public const string UnknownSelectedName = "EAG0030";
+        public const string BitWidthNotConstant = "EAG0023";
+        public const string BadBitWidth = "EAG0024";
+        public const string BadBitfieldType = "EAG0025";
 
         // Usage analyzers (consumer code that uses generated types).
         public const string NonAtomicWrite = "EAG1001";

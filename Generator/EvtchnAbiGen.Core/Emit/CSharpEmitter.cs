@@ -149,7 +149,9 @@ namespace EvtchnAbiGen.Core.Emit
                 _w.Line($"public const int NativeAlignment = {r.Align};");
                 var nested = new List<(RecordLayout layout, string name)>();
                 var arrays = new List<(string name, string element, int length, int bitmapBits)>();
-                EmitMembers(r, typeName, 0, nested, arrays);
+                var bitfields = new List<(FieldLayout, int)>();
+                EmitMembers(r, typeName, 0, nested, arrays, bitfields);
+                EmitBitfields(r, bitfields, typeName);
                 foreach (var (layout, name) in nested)
                 {
                     _w.Line();
@@ -164,7 +166,7 @@ namespace EvtchnAbiGen.Core.Emit
         }
 
         private void EmitMembers(RecordLayout r, string typeName, int baseOffset, List<(RecordLayout, string)> nested,
-            List<(string, string, int, int)> arrays)
+            List<(string, string, int, int)> arrays, List<(FieldLayout, int)> bitfields)
         {
             foreach (var f in r.Fields)
             {
@@ -172,7 +174,12 @@ namespace EvtchnAbiGen.Core.Emit
                 if (f.Name == null)
                 {
                     // Anonymous struct/union: C reaches its members directly, so flatten them here.
-                    EmitMembers(f.Type.Inline!, typeName, offset, nested, arrays);
+                    EmitMembers(f.Type.Inline!, typeName, offset, nested, arrays, bitfields);
+                    continue;
+                }
+                if (f.IsBitfield)
+                {
+                    bitfields.Add((f, baseOffset));   // emitted after the fields, sharing storage
                     continue;
                 }
                 string memberName = MemberName(f.Name, typeName);
@@ -288,14 +295,22 @@ namespace EvtchnAbiGen.Core.Emit
                 _w.Line($"public const string Abi = \"{_abi.Target.Name}\";");
                 _w.Line($"public const string ClangTriple = \"{_abi.Target.ClangTriple}\";");
                 _w.Line();
-                _w.Line("/// <summary>One member: C offsetof path, byte offset from the struct start, and sizeof.</summary>");
+                _w.Line("/// <summary>One member: C offsetof path, byte offset from the struct start, and sizeof. A bitfield (which C's");
+                _w.Line("/// offsetof and sizeof reject) has Offset = the byte holding its lowest bit, Size = its declared type's size,");
+                _w.Line("/// and BitOffset/BitWidth = where its bits are.</summary>");
                 using (_w.Block($"{Vis} sealed class Field"))
                 {
-                    _w.Line("public Field(string path, int offset, int size) { Path = path; Offset = offset; Size = size; }");
+                    _w.Line("public Field(string path, int offset, int size) : this(path, offset, size, offset * 8, 0) { }");
+                    _w.Line("public Field(string path, int offset, int size, int bitOffset, int bitWidth) { Path = path; Offset = offset; Size = size; BitOffset = bitOffset; BitWidth = bitWidth; }");
                     _w.Line("public string Path { get; }");
                     _w.Line("public int Offset { get; }");
                     _w.Line("public int Size { get; }");
-                    _w.Line("public override string ToString() => $\"{Path} @{Offset} ({Size} bytes)\";");
+                    _w.Line("/// <summary>Bits from the struct start to the member's lowest bit (Offset * 8 for an ordinary member).</summary>");
+                    _w.Line("public int BitOffset { get; }");
+                    _w.Line("/// <summary>A bitfield's width in bits; 0 for an ordinary member.</summary>");
+                    _w.Line("public int BitWidth { get; }");
+                    _w.Line("public bool IsBitfield => BitWidth != 0;");
+                    _w.Line("public override string ToString() => IsBitfield ? $\"{Path} @bit {BitOffset} ({BitWidth} bits)\" : $\"{Path} @{Offset} ({Size} bytes)\";");
                 }
                 _w.Line();
                 _w.Line("/// <summary>One struct or union: C tag, generated type, sizeof, _Alignof and every member.</summary>");
@@ -319,8 +334,9 @@ namespace EvtchnAbiGen.Core.Emit
                 {
                     foreach (var r in _abi.Records)
                     {
-                        var fields = FieldPaths.Flatten(_abi, r)
-                            .Select(p => string.Format(CultureInfo.InvariantCulture, "new Field(\"{0}\", {1}, {2})", p.Path, p.Offset, p.Size));
+                        var fields = FieldPaths.Flatten(_abi, r).Select(p => p.Field.Bitfield is { } bf
+                            ? string.Format(CultureInfo.InvariantCulture, "new Field(\"{0}\", {1}, {2}, {3}, {4})", p.Path, p.Offset, p.Size, p.BitOffset, bf.Width)
+                            : string.Format(CultureInfo.InvariantCulture, "new Field(\"{0}\", {1}, {2})", p.Path, p.Offset, p.Size));
                         _portable.TryGetValue(r.Name, out var pr);
                         string same = pr != null && pr.Identical ? "true" : "false";
                         string sameOffsets = pr != null && pr.SameSizeAndOffsets ? "true" : "false";

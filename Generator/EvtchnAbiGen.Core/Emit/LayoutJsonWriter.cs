@@ -6,7 +6,7 @@ using EvtchnAbiGen.Core.Layout;
 namespace EvtchnAbiGen.Core.Emit
 {
     /// <summary>Writes the layout JSON documented in docs/layout-json.md:
-    /// {"abis":[{"name","structs":[{"name","size","align","fields":[{"name","offset","size"}]}],"constants":[{"name","value"}]}]}.</summary>
+    /// {"abis":[{"name","structs":[{"name","size","align","fields":[{"name","offset","size"[,"bitOffset","bitWidth"]}]}],"constants":[{"name","value"}]}]}.</summary>
     public static class LayoutJsonWriter
     {
         public static string Write(IEnumerable<AbiLayout> abis)
@@ -35,7 +35,10 @@ namespace EvtchnAbiGen.Core.Emit
                         firstField = false;
                         sb.Append("\n      {\"name\":").Append(Str(p.Path))
                           .Append(",\"offset\":").Append(Num(p.Offset))
-                          .Append(",\"size\":").Append(Num(p.Size)).Append('}');
+                          .Append(",\"size\":").Append(Num(p.Size));
+                        if (p.Field.Bitfield is { } bf)
+                            sb.Append(",\"bitOffset\":").Append(Num(p.BitOffset)).Append(",\"bitWidth\":").Append(Num(bf.Width));
+                        sb.Append('}');
                     }
                     sb.Append("]}");
                 }

@@ -28,7 +28,7 @@ namespace EvtchnAbiGen.Core.Emit
                     foreach (var p in rows)
                     {
                         sb.Append(string.Format(CultureInfo.InvariantCulture, "  {0,6} {1,6}  {2}{3}{4}\n",
-                            p.Offset, p.Size, new string(' ', p.Depth * 2), p.Path, Describe(p.Field)));
+                            p.Offset, p.Size, new string(' ', p.Depth * 2), p.Path, Describe(p)));
                     }
                     foreach (var g in r.Padding)
                         sb.Append(string.Format(CultureInfo.InvariantCulture, "  {0,6} {1,6}  (padding)\n", g.Offset, g.Length));
@@ -69,11 +69,13 @@ namespace EvtchnAbiGen.Core.Emit
             return names.Count == 0 ? "(none)" : string.Join(", ", names);
         }
 
-        private static string Describe(FieldLayout f)
+        private static string Describe(FieldPath p)
         {
+            var f = p.Field;
             var parts = new List<string>();
             string type = f.Type.Kind == FieldTypeKind.InlineRecord ? (f.Type.Inline!.IsUnion ? "union {...}" : "struct {...}") : f.Type.CName;
             parts.Add(type + string.Concat(f.Dimensions.Select(d => $"[{d}]")));
+            if (f.Bitfield is { } bf) parts.Add($"bitfield :{bf.Width}, bits {p.BitOffset}..{p.BitOffset + bf.Width - 1}");
             if (f.Flags.HasFlag(Spec.FieldFlags.Bitmap)) parts.Add("bitmap");
             else if (f.Flags.HasFlag(Spec.FieldFlags.Shared)) parts.Add("shared");
             if (f.Flags.HasFlag(Spec.FieldFlags.Reserved)) parts.Add("reserved");

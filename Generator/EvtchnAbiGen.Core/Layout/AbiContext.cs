@@ -20,6 +20,7 @@ namespace EvtchnAbiGen.Core.Layout
             Types = new TypeResolver(this);
             Records = new RecordLayouter(this);
             Words = new WordLayouter(this);
+            Bitfields = new BitfieldLayouter(this);
         }
 
         public AbiTarget Target { get; }
@@ -31,6 +32,7 @@ namespace EvtchnAbiGen.Core.Layout
         public TypeResolver Types { get; }
         public RecordLayouter Records { get; }
         public WordLayouter Words { get; }
+        public BitfieldLayouter Bitfields { get; }
 
         /// <summary>A diagnostic about the spec text, the same on every ABI.</summary>
         public void Error(string id, SpecLocation loc, string message) => Diagnostics.Add(new SpecDiagnostic(id, message, loc));

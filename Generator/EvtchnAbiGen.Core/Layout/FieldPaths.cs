@@ -16,6 +16,9 @@ namespace EvtchnAbiGen.Core.Layout
         public int Size { get; }
         public FieldLayout Field { get; }
         public int Depth { get; }
+
+        /// <summary>Bits from the start of the outer record to the member's lowest bit: a bitfield's exact place.</summary>
+        public int BitOffset => Field.Bitfield is { } bf ? (Offset - Field.Offset) * 8 + bf.RecordBitOffset : Offset * 8;
     }
 
     /// <summary>The spec model's members through the one offsetof walk (<see cref="OffsetofPaths"/>).</summary>

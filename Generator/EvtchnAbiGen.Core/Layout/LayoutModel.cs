@@ -30,10 +30,15 @@ namespace EvtchnAbiGen.Core.Layout
         EquatableArray<PaddingGap> Padding, SpecLocation Location, string? Doc, bool IsInline);
 
     /// <summary>A member. <see cref="Name"/> is null for an anonymous struct/union member, whose
-    /// fields C reaches directly (offsetof spelling).</summary>
+    /// fields C reaches directly (offsetof spelling). A named bitfield has <see cref="Bitfield"/>; its
+    /// <see cref="Offset"/> is the byte that holds its first bit and <see cref="Size"/> the size of its
+    /// declared type (what libclang reports for it). Unnamed bitfields have none: C gives them no name and no
+    /// value (C11 6.7.9p9); they only steer the layout.</summary>
     public sealed record FieldLayout(string? Name, int Offset, int Size, int Align, FieldType Type,
-        EquatableArray<int> Dimensions, FieldFlags Flags, SpecLocation Location, string? Doc)
+        EquatableArray<int> Dimensions, FieldFlags Flags, SpecLocation Location, string? Doc, BitfieldLayout? Bitfield = null)
     {
+        public bool IsBitfield => Bitfield != null;
+
         public int ElementCount
         {
             get
@@ -53,6 +58,18 @@ namespace EvtchnAbiGen.Core.Layout
     /// (typedef/word name if any). For records: the tag, or the inline layout.</summary>
     public sealed record FieldType(FieldTypeKind Kind, string CName, int ElementSize, bool Signed,
         RecordLayout? Inline, string? WordName);
+
+    /// <summary>Where a bitfield's bits are on one ABI; byte offsets are from the start of the record that holds it.
+    /// The storage unit is the C container: <see cref="UnitSize"/> bytes (the declared type's size) at
+    /// <see cref="UnitOffset"/>, a multiple of the type's alignment, holding the field at <see cref="BitOffset"/>
+    /// (little-endian bit numbering on every supported ABI). The run is the bytes of the maximal sequence of
+    /// adjacent non-zero-width bitfields it belongs to (one C11 memory location): the bytes the generated
+    /// property may read and write. On i386 a 64-bit unit is 4-aligned and may reach past the record's end.</summary>
+    public sealed record BitfieldLayout(int UnitOffset, int UnitSize, int BitOffset, int Width, int RunOffset, int RunSize)
+    {
+        /// <summary>Bits from the start of the record to the field's lowest bit (clang_Cursor_getOffsetOfField).</summary>
+        public int RecordBitOffset => UnitOffset * 8 + BitOffset;
+    }
 
     public sealed record PaddingGap(int Offset, int Length);
 

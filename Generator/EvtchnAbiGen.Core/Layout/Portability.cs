@@ -40,6 +40,7 @@ namespace EvtchnAbiGen.Core.Layout
         }
 
         private static string Shape(AbiLayout abi, RecordLayout r)
-            => string.Join(";", FieldPaths.Flatten(abi, r).Select(p => $"{p.Path}@{p.Offset}:{p.Size}"));
+            => string.Join(";", FieldPaths.Flatten(abi, r).Select(p => $"{p.Path}@{p.Offset}:{p.Size}" +
+                (p.Field.Bitfield is { } bf ? $"/bit{p.BitOffset}+{bf.Width}" : "")));
     }
 }

@@ -8,8 +8,9 @@ using EvtchnAbiGen.Core.Util;
 namespace EvtchnAbiGen.Core.Layout
 {
     /// <summary>Structs and unions by the C rules every supported psABI shares: members in order, each at the
-    /// next multiple of its alignment (unions at 0), size rounded up to the largest alignment; padding gaps
-    /// recorded; each record laid out once, self-containment reported as a cycle.</summary>
+    /// next multiple of its alignment (unions at 0), bitfields packed by <see cref="RecordCursor"/>'s rules, size
+    /// rounded up to the largest alignment; padding gaps recorded; each record laid out once, self-containment
+    /// reported as a cycle.</summary>
     internal sealed class RecordLayouter
     {
         private readonly AbiContext _cx;
@@ -41,14 +42,31 @@ namespace EvtchnAbiGen.Core.Layout
             string? doc, bool isInline)
         {
             var fields = new List<FieldLayout>();
+            var runs = new List<int>();   // per field: its bitfield run, or -1
             var names = new Dictionary<string, SpecLocation>();
-            long cursor = 0, size = 0;
-            int align = 1;
+            var cursor = new RecordCursor(isUnion, _cx.Target.UnnamedBitfieldsAlign);
             bool ok = true;
             int anon = 0;
             foreach (var m in _cx.Declarations.SelectMembers(members))
             {
                 _cx.Cancellation.ThrowIfCancellationRequested();
+                if (m is FieldMember { IsBitfield: true } bm)
+                {
+                    var placed = LayoutBitfield(bm, cursor);
+                    if (placed == null)
+                    {
+                        ok = false;
+                        continue;
+                    }
+                    if (cursor.Size > LayoutEngine.MaxRecordSize) return TooLarge(name, isUnion, bm.Location, cursor.Size);
+                    if (placed.Value.Field is { } bf)
+                    {
+                        CheckNames(name, isUnion, bf, names);
+                        fields.Add(bf);
+                        runs.Add(placed.Value.Run);
+                    }
+                    continue;
+                }
                 var f = LayoutMember(name, m, ref anon);
                 if (f == null)
                 {
@@ -56,7 +74,7 @@ namespace EvtchnAbiGen.Core.Layout
                     continue;
                 }
                 CheckNames(name, isUnion, f, names);
-                long offset = isUnion ? 0 : AbiContext.AlignUp(cursor, f.Align);
+                long offset = cursor.NextOffset(f.Align);
                 if (offset + f.Size > LayoutEngine.MaxRecordSize)
                 {
                     _cx.Report(SpecDiagnostic.Create(DiagnosticCatalog.TooLarge, f.Location,
@@ -65,14 +83,41 @@ namespace EvtchnAbiGen.Core.Layout
                     return null;
                 }
                 fields.Add(f with { Offset = (int)offset });
-                cursor = offset + f.Size;
-                size = Math.Max(size, cursor);
-                align = Math.Max(align, f.Align);
+                runs.Add(-1);
+                cursor.PlaceField(offset, f.Size, f.Align);
             }
             if (!ok) return null;
-            int total = fields.Count == 0 ? 0 : (int)AbiContext.AlignUp(size, align);
-            var padding = isUnion ? new List<PaddingGap>() : FindPadding(fields, total);
-            return new RecordLayout(name, isUnion, total, align, fields.ToEquatableArray(), padding.ToEquatableArray(), location, doc, isInline);
+            for (int i = 0; i < fields.Count; i++)
+            {
+                if (runs[i] < 0) continue;
+                var (runOffset, runSize) = cursor.RunBytes(runs[i]);
+                fields[i] = fields[i] with { Bitfield = fields[i].Bitfield! with { RunOffset = runOffset, RunSize = runSize } };
+            }
+            int total = (int)AbiContext.AlignUp(cursor.Size, cursor.Align);
+            return new RecordLayout(name, isUnion, total, cursor.Align, fields.ToEquatableArray(), cursor.Padding(total).ToEquatableArray(),
+                location, doc, isInline);
+        }
+
+        /// <summary>Places a bitfield. Null after an error; a null Field for an unnamed one, which only moves the cursor.</summary>
+        private (FieldLayout? Field, int Run)? LayoutBitfield(FieldMember bm, RecordCursor cursor)
+        {
+            var resolved = _cx.Bitfields.Resolve(bm);
+            if (resolved == null) return null;
+            var (ti, width) = resolved.Value;
+            var (startBit, run) = cursor.PlaceBitfield(ti.Size, ti.Align, width, bm.Name != null);
+            if (bm.Name == null) return (null, -1);
+            long unitOffset = startBit / (ti.Align * 8L) * ti.Align;
+            var bits = new BitfieldLayout((int)unitOffset, ti.Size, (int)(startBit - unitOffset * 8), width, 0, 0);
+            var f = new FieldLayout(bm.Name, (int)(startBit / 8), ti.Size, ti.Align, ti.Type, EquatableArray<int>.Empty,
+                bm.Attributes.Flags, bm.Location, bm.Doc, bits);
+            return (f, run);
+        }
+
+        private RecordLayout? TooLarge(string name, bool isUnion, SpecLocation at, long size)
+        {
+            _cx.Report(SpecDiagnostic.Create(DiagnosticCatalog.TooLarge, at, $"{AbiContext.Kind(isUnion)} {name} at this bitfield", $"{size} bytes",
+                AbiContext.Num(LayoutEngine.MaxRecordSize), "shrink the array or split the record"));
+            return null;
         }
 
         private FieldLayout? LayoutMember(string owner, Member m, ref int anon)
@@ -183,19 +228,6 @@ namespace EvtchnAbiGen.Core.Layout
                 else
                     names[n] = loc;
             }
-        }
-
-        private static List<PaddingGap> FindPadding(List<FieldLayout> fields, int total)
-        {
-            var gaps = new List<PaddingGap>();
-            int end = 0;
-            foreach (var f in fields)
-            {
-                if (f.Offset > end) gaps.Add(new PaddingGap(end, f.Offset - end));
-                end = Math.Max(end, f.Offset + f.Size);
-            }
-            if (total > end) gaps.Add(new PaddingGap(end, total - end));
-            return gaps;
         }
     }
 }

@@ -9,14 +9,16 @@ namespace EvtchnAbiGen.Core.Layout
     /// <summary>A type's size and alignment on one ABI, and what the field will hold.</summary>
     internal readonly struct TypeInfo
     {
-        public TypeInfo(int size, int align, FieldType type)
+        public TypeInfo(int size, int align, FieldType type, bool isPointer = false)
         {
-            Size = size; Align = align; Type = type;
+            Size = size; Align = align; Type = type; IsPointer = isPointer;
         }
 
         public int Size { get; }
         public int Align { get; }
         public FieldType Type { get; }
+        /// <summary>ptr or handle&lt;T&gt; (or a typedef of one): laid out as an integer, but not one.</summary>
+        public bool IsPointer { get; }
     }
 
     /// <summary>Type names to sizes and alignments on one ABI: the built-in C integers, ptr and handle&lt;T&gt;
@@ -76,7 +78,7 @@ namespace EvtchnAbiGen.Core.Layout
                     var named = it.Type.Kind == FieldTypeKind.Integer && it.Type.WordName == null
                         ? it.Type with { CName = td.Name }
                         : it.Type;
-                    return new TypeInfo(it.Size, it.Align, named);
+                    return new TypeInfo(it.Size, it.Align, named, it.IsPointer);
                 case WordDecl w:
                     var u = Resolve(w.Underlying);
                     if (u == null) return null;
@@ -107,7 +109,7 @@ namespace EvtchnAbiGen.Core.Layout
             var t = _cx.Target;
             int size = tr.Name == "handle" ? t.HandleSize : t.PointerSize;
             int align = tr.Name == "handle" ? t.HandleAlign : t.PointerSize;
-            return new TypeInfo(size, align, new FieldType(FieldTypeKind.Integer, tr.ToString(), size, false, null, null));
+            return new TypeInfo(size, align, new FieldType(FieldTypeKind.Integer, tr.ToString(), size, false, null, null), isPointer: true);
         }
 
         private static TypeInfo Int(string cname, int size, bool signed, int align)

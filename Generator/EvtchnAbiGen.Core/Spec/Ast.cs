@@ -49,8 +49,14 @@ namespace EvtchnAbiGen.Core.Spec
 
     public abstract record Member(SpecLocation Location, string? Doc);
 
-    public sealed record FieldMember(TypeRef Type, string Name, EquatableArray<Expr> Dimensions, FieldAttributes Attributes,
-        SpecLocation Location, string? Doc) : Member(Location, Doc);
+    /// <summary><c>type name[dims] attrs;</c>, or a bitfield <c>type name : width attrs;</c> (<see cref="BitWidth"/> set).
+    /// <see cref="Name"/> is null only for an unnamed bitfield (<c>uint32_t : 3;</c>, <c>uint32_t : 0;</c>), which
+    /// nothing can reach: it only steers the layout, as in C.</summary>
+    public sealed record FieldMember(TypeRef Type, string? Name, EquatableArray<Expr> Dimensions, Expr? BitWidth,
+        FieldAttributes Attributes, SpecLocation Location, string? Doc) : Member(Location, Doc)
+    {
+        public bool IsBitfield => BitWidth != null;
+    }
 
     /// <summary><c>struct { ... } name;</c>, <c>union { ... } name[2];</c> or the anonymous <c>union { ... };</c>.</summary>
     public sealed record InlineRecordMember(bool IsUnion, EquatableArray<Member> Members, string? Name,

@@ -344,12 +344,40 @@ namespace EvtchnAbiGen.Core.Spec
             }
             if (t.Is("struct") || t.Is("union")) Advance(); // C habit: 'struct vcpu_info arch;'
             var type = ParseTypeRef();
+            if (type != null && Current.Is(":"))
+            {
+                // Unnamed bitfield: 'uint32_t : 3;' or 'uint32_t : 0;'.
+                var unnamedWidth = ParseBitWidth();
+                var unnamedAttributes = ParseAttributes();
+                Expect(";");
+                return unnamedWidth == null ? null
+                    : new FieldMember(type, null, EquatableArray<Expr>.Empty, unnamedWidth, unnamedAttributes, type.Location, doc);
+            }
             var fieldName = ExpectIdentifier("a field name");
             var dimensions = ParseDimensions();
+            Expr? width = null;
+            bool bitfield = Current.Is(":");
+            if (bitfield) width = ParseBitWidth();
             var attributes = ParseAttributes();
             Expect(";");
-            if (type == null || fieldName.Kind != TokenKind.Identifier) return null;
-            return new FieldMember(type, fieldName.Text, dimensions, attributes, Loc(fieldName), doc);
+            if (type == null || fieldName.Kind != TokenKind.Identifier || (bitfield && width == null)) return null;
+            return new FieldMember(type, fieldName.Text, dimensions, width, attributes, Loc(fieldName), doc);
+        }
+
+        /// <summary>':' then the width of a bitfield. A token that cannot start an expression gets the
+        /// bitfield's own diagnostic (the width must be a constant expression), not a bare syntax error.</summary>
+        private Expr? ParseBitWidth()
+        {
+            Advance(); // ':'
+            var t = Current;
+            bool startsExpr = t.Kind == TokenKind.Integer || t.Is("(") || t.Is("-") || t.Is("+") || t.Is("~")
+                || (t.Kind == TokenKind.Identifier && !IsAttribute(t));
+            if (!startsExpr)
+            {
+                Error(DiagnosticIds.BitWidthNotConstant, t, $"expected the bitfield's width, a constant expression, after ':'; found {t}");
+                return null;
+            }
+            return ParseExpr();
         }
 
         private EquatableArray<Expr> ParseDimensions()
