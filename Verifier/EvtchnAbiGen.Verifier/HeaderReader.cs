@@ -145,6 +145,8 @@ namespace EvtchnAbiGen.Verifier
                 {
                     if (child.Kind == CXCursorKind.CXCursor_FieldDecl)
                     {
+                        // An unnamed bitfield only moves the layout position; C has no member to name (nor has the spec).
+                        if (child.IsBitField && child.Spelling.Length == 0) continue;
                         var type = child.Type;
                         var canonical = type.CanonicalType;
                         bool nested = canonical.kind == CXTypeKind.CXType_Record;   // arrays are not entered

@@ -216,9 +216,17 @@ namespace EvtchnAbiGen.Verifier.Import
                 }
                 if (child.Kind != CXCursorKind.CXCursor_FieldDecl) continue;
                 string name = child.Spelling;
-                if (child.IsBitField) return $"the bitfield '{name} : {child.BitWidth}'";
                 var st = _types.Map(child.Type);
                 if (st.Unsupported != null) return $"member '{name}' of {st.Unsupported}";
+                if (child.IsBitField)
+                {
+                    // C's bitfield, laid out by the spec language with each ABI's rules (an unnamed one only moves the position).
+                    if (st.Dims.Count > 0 || st.InlineRecord != null) return $"the bitfield '{name}' of a non-integer type";
+                    string width = child.BitWidth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    into.Add(new ImportedMember(name.Length > 0 ? name : "#bitfield" + anon++,
+                        name.Length > 0 ? $"{st.Name} {SpecName(name)} : {width}" : $"{st.Name} : {width}", null, child.Type.AlignOf, Doc(child)));
+                    continue;
+                }
                 string dims = string.Concat(st.Dims.Select(d => "[" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
                 string line;
                 if (st.InlineRecord is CXCursor rec)
