@@ -61,6 +61,14 @@ namespace EvtchnAbiGen.Clang
         public uint int_data;
     }
 
+    internal unsafe partial struct CXSourceRange
+    {
+        public void* ptr_data0;
+        public void* ptr_data1;
+        public uint begin_int_data;
+        public uint end_int_data;
+    }
+
     internal unsafe partial struct CXUnsavedFile
     {
         public sbyte* Filename;
@@ -78,6 +86,7 @@ namespace EvtchnAbiGen.Clang
         CXCursor_VarDecl = 9,
         CXCursor_TypedefDecl = 20,
         CXCursor_TranslationUnit = 300,
+        CXCursor_AlignedAttr = 441,
         CXCursor_MacroDefinition = 501,
     }
 

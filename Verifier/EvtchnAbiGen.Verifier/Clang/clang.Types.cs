@@ -43,6 +43,15 @@ namespace EvtchnAbiGen.Clang
         [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getDiagnosticLocation", ExactSpelling = true)]
         public static extern CXSourceLocation getDiagnosticLocation(CXDiagnostic param0);
 
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getCursorExtent", ExactSpelling = true)]
+        public static extern CXSourceRange getCursorExtent(CXCursor C);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getRangeStart", ExactSpelling = true)]
+        public static extern CXSourceLocation getRangeStart(CXSourceRange range);
+
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getRangeEnd", ExactSpelling = true)]
+        public static extern CXSourceLocation getRangeEnd(CXSourceRange range);
+
         [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getExpansionLocation", ExactSpelling = true)]
         public static extern void getExpansionLocation(CXSourceLocation location, CXFile* file, uint* line, uint* column, uint* offset);
     }
@@ -72,6 +81,25 @@ namespace EvtchnAbiGen.Clang
         public bool IsMacroFunctionLike => clang.Cursor_isMacroFunctionLike(this) != 0;
 
         public string RawComment => clang.Cursor_getRawCommentText(this).Take();
+
+        /// <summary>The source text the cursor spans, at its spelling location (inside a macro's definition when it
+        /// came from one), or "" when the file cannot be read.</summary>
+        public string SpelledText
+        {
+            get
+            {
+                var range = clang.getCursorExtent(this);
+                CXFile f1, f2;
+                uint l, c, start, end;
+                clang.getSpellingLocation(clang.getRangeStart(range), &f1, &l, &c, &start);
+                clang.getSpellingLocation(clang.getRangeEnd(range), &f2, &l, &c, &end);
+                if (f1.Handle == System.IntPtr.Zero || end <= start) return "";
+                string path = clang.getFileName(f1).Take();
+                if (!System.IO.File.Exists(path)) return "";
+                var bytes = System.IO.File.ReadAllBytes(path);
+                return end > bytes.Length ? "" : System.Text.Encoding.UTF8.GetString(bytes, (int)start, (int)(end - start));
+            }
+        }
 
         /// <summary>File, line and column of the cursor's expansion location (where a macro was used).</summary>
         public (string File, int Line, int Column) ExpansionLocation

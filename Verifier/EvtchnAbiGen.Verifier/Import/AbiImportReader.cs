@@ -242,11 +242,30 @@ namespace EvtchnAbiGen.Verifier.Import
                 }
                 // An alignment the type's canonical form does not have (uint64_aligned_t, aligned attributes).
                 var ft = child.Type;
-                long align = ft.AlignOf, natural = ft.CanonicalType.AlignOf;
-                int? extra = align > natural ? (int)align : null;
+                long attribute = AlignedAttribute(child, record.Type.AlignOf);
+                long align = Math.Max(ft.AlignOf, attribute), natural = ft.CanonicalType.AlignOf;
+                // An aligned attribute is written on every ABI (harmless where the type is already that aligned), so
+                // the member reads the same everywhere; a type's own extra alignment only where it has it.
+                int? extra = attribute > 0 ? (int)align : align > natural ? (int)align : null;
                 into.Add(new ImportedMember(name, line, extra, align, Doc(child)));
             }
             return null;
+        }
+
+        /// <summary>__attribute__((aligned(N))) written on the field itself (x86_32's uint64_aligned_t is such a macro),
+        /// which the field's type does not carry; 0 when there is none. libclang does not visit the attribute's
+        /// argument, so N is read where it is written; written inside a macro, where libclang cannot show it, N is
+        /// taken as the record's alignment (an aligned member is what raises it; verify catches any other case).</summary>
+        private static long AlignedAttribute(CXCursor field, long recordAlign)
+        {
+            long n = 0;
+            foreach (var a in field.Children())
+            {
+                if (a.Kind != CXCursorKind.CXCursor_AlignedAttr) continue;
+                var m = System.Text.RegularExpressions.Regex.Match(a.SpelledText, @"aligned(?:__)?\s*\(\s*(\d+)\s*\)");
+                n = Math.Max(n, m.Success ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : recordAlign);
+            }
+            return n;
         }
 
         private static string Inline(CXCursor rec, List<ImportedMember> members, string indent, string suffix)
