@@ -20,14 +20,15 @@ namespace EvtchnAbiGen.Cli
             var defines = new Option<string[]>("--define", "-D") { Description = "NAME[=VALUE] for the C preprocessor (repeatable), e.g. __XEN_TOOLS__", AllowMultipleArgumentsPerToken = false };
             var ns = new Option<string>("--namespace") { Description = "the spec's namespace", DefaultValueFactory = _ => "Xen.Public" };
             var libclang = new Option<string?>("--libclang") { Description = "path of the libclang shared library to use" };
+            var version = new Option<string>("--interface-version") { Description = "the Xen interface version to compile at, e.g. 0x00040e00 (default: the headers' latest)", DefaultValueFactory = _ => "__XEN_LATEST_INTERFACE_VERSION__" };
             var all = new Option<bool>("--all") { Description = "every public header that compiles on its own with the defines given (arch-* come in through xen.h)" };
-            var cmd = new Command("import", "Write one spec for x86_32, x86_64, arm32 and arm64 from Xen's C headers") { headersDir, names, output, defines, ns, libclang, all };
+            var cmd = new Command("import", "Write one spec for x86_32, x86_64, arm32 and arm64 from Xen's C headers") { headersDir, names, output, defines, ns, libclang, all, version };
             cmd.SetAction(pr => Run(pr.GetValue(headersDir)!, pr.GetValue(names) ?? Array.Empty<string>(), pr.GetValue(output),
-                pr.GetValue(defines) ?? Array.Empty<string>(), pr.GetValue(ns)!, pr.GetValue(libclang), pr.GetValue(all)));
+                pr.GetValue(defines) ?? Array.Empty<string>(), pr.GetValue(ns)!, pr.GetValue(libclang), pr.GetValue(all), pr.GetValue(version)!));
             return cmd;
         }
 
-        private static int Run(string dir, string[] headers, string? output, string[] defines, string ns, string? libclang, bool all)
+        private static int Run(string dir, string[] headers, string? output, string[] defines, string ns, string? libclang, bool all, string version)
         {
             if (headers.Length == 0 && !all) return Fail("name at least one header, e.g. 'evtchn-abi import grant_table.h', or give --all");
             if (headers.Length > 0 && all) return Fail("give headers or --all, not both");
@@ -39,7 +40,7 @@ namespace EvtchnAbiGen.Cli
                     if (!Directory.Exists(dir)) return Fail($"header folder not found: {dir}");
                     headers = HeaderImporter.AllHeaders(dir, defines).ToArray();
                 }
-                var result = HeaderImporter.Import(new ImportOptions(dir, headers, defines, ns));
+                var result = HeaderImporter.Import(new ImportOptions(dir, headers, defines, ns, version));
                 foreach (var p in result.Problems) Console.Error.WriteLine(p);
                 if (output != null) File.WriteAllText(output, result.Spec);
                 else Console.Out.Write(result.Spec);

@@ -13,9 +13,10 @@ namespace EvtchnAbiGen.Verifier.Tests
     /// skipped, not passed, when they are not there.</summary>
     public sealed class XenReleaseFactAttribute : FactAttribute
     {
-        public XenReleaseFactAttribute(string release)
+        public XenReleaseFactAttribute(params string[] releases)
         {
-            if (!Directory.Exists(ImportTests.Headers(release))) Skip = $"no Xen headers of Debian {release} in .build/xen (run scripts/xen-headers)";
+            foreach (var release in releases)
+                if (!Directory.Exists(ImportTests.Headers(release))) Skip = $"no Xen headers of Debian {release} in .build/xen (run scripts/xen-headers)";
         }
     }
 
@@ -78,6 +79,17 @@ namespace EvtchnAbiGen.Verifier.Tests
             Assert.Contains("io/netif.h", all);
             Assert.DoesNotContain("domctl.h", all);   // toolstack-only: needs __XEN_TOOLS__
             RoundTrip(Fixture.SystemHeaders, all, 300);
+        }
+
+        [XenReleaseFact("trixie", "bullseye")]
+        public void A_set_imported_from_4_20_at_interface_0x40e00_pins_that_version_for_verify()
+        {
+            Fixture.LoadClang();
+            var r = HeaderImporter.Import(new ImportOptions(Headers("trixie"), new[] { "event_channel.h" }, Array.Empty<string>(), "Xen.Public", "0x00040e00"));
+            Assert.Contains("const __XEN_INTERFACE_VERSION__ = 265728;", r.Spec);   // 0x00040e00, which 4.14 and 4.17 accept too
+            var layout = LayoutEngine.Run(new[] { Parser.Parse("ev.abi", r.Spec) });
+            var report = LayoutVerifier.Run(layout, HeaderSet.ForXenDirectory(Headers("bullseye"), Array.Empty<(string, string)>()));
+            Assert.True(report.Clean, string.Join("\n", report.AllDrifts.Take(10)));
         }
 
         [Fact]

@@ -87,7 +87,7 @@ namespace EvtchnAbiGen.Verifier.Import
             var args = new List<string>
             {
                 "-x", "c", "-std=gnu11", "-ffreestanding", "-target", _t.ClangTriple, "-fparse-all-comments",
-                "-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__",
+                "-D__XEN_INTERFACE_VERSION__=" + _o.InterfaceVersion,
                 // Every failing macro capture must be reported in one parse, not the first 20.
                 "-ferror-limit=0",
             };

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 namespace EvtchnAbiGen.Verifier.Import
 {
     /// <summary>What the importer is asked: headers under <see cref="HeadersDir"/> (paths relative to it, such as
-    /// "grant_table.h" or "io/netif.h"), extra -D defines, and the spec namespace to write.</summary>
+    /// "grant_table.h" or "io/netif.h"), extra -D defines, the spec namespace to write, and the Xen interface version
+    /// to compile at (the headers' latest, or e.g. 0x00040e00 for a set every release since 4.14 can verify).</summary>
     public sealed record ImportOptions(string HeadersDir, IReadOnlyList<string> Headers, IReadOnlyList<string> Defines,
-        string Namespace = "Xen.Public");
+        string Namespace = "Xen.Public", string InterfaceVersion = "__XEN_LATEST_INTERFACE_VERSION__");
 
     /// <summary>A construct the importer did not write (the record that holds it is left out, never laid out
     /// wrong), or a header problem. Location is in the C header.</summary>
