@@ -98,10 +98,7 @@ namespace EvtchnAbiGen.Verifier
         internal static bool Compiles(string source, List<string> args)
         {
             string main = VirtualRoot + "probe.c";
-            var err = TranslationUnit.TryParse(main, args, new List<(string, string)> { (main, source) },
-                CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
-            using (unit)
-                return err == CXErrorCode.CXError_Success && unit!.Errors().Count == 0;
+            return TranslationUnit.Compiles(main, args, new List<(string, string)> { (main, source) });
         }
 
         private static void CheckDiagnostics(TranslationUnit unit, AbiTarget target)

@@ -73,6 +73,13 @@ namespace EvtchnAbiGen.Clang
             return err;
         }
 
+        /// <summary>Whether <paramref name="mainFile"/> parses with no error (a probe: of libclang, of a header).</summary>
+        public static bool Compiles(string mainFile, IReadOnlyList<string> args, IReadOnlyList<(string Path, string Text)> unsavedFiles)
+        {
+            var err = TryParse(mainFile, args, unsavedFiles, CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
+            using (unit) return err == CXErrorCode.CXError_Success && unit!.Errors().Count == 0;
+        }
+
         /// <summary>Clang's errors and fatal errors, formatted as clang prints them (file:line:col: error: ...).</summary>
         public List<string> Errors()
         {

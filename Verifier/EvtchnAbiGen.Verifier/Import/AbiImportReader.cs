@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using EvtchnAbiGen.Clang;
+using EvtchnAbiGen.Core.Diagnostics;
 using EvtchnAbiGen.Core.Layout;
 
 namespace EvtchnAbiGen.Verifier.Import
@@ -75,10 +76,10 @@ namespace EvtchnAbiGen.Verifier.Import
         public static bool Compiles(AbiTarget t, string dir, string header, IReadOnlyList<string> defines)
         {
             var reader = new AbiImportReader(t, new ImportOptions(dir, new[] { header }, defines));
-            var err = TranslationUnit.TryParse(HeaderReader.VirtualRoot + "probe.c", reader.Args(out var unsaved),
-                new List<(string, string)>(unsaved) { (HeaderReader.VirtualRoot + "probe.c", reader.MainSource(Array.Empty<string>())) },
-                CXTranslationUnit_Flags.CXTranslationUnit_SkipFunctionBodies, out var unit);
-            using (unit) return err == CXErrorCode.CXError_Success && unit!.Errors().Count == 0;
+            string main = HeaderReader.VirtualRoot + "probe.c";
+            var args = reader.Args(out var unsaved);
+            unsaved.Add((main, reader.MainSource(Array.Empty<string>())));
+            return TranslationUnit.Compiles(main, args, unsaved);
         }
 
         private List<string> Args(out List<(string, string)> unsaved)
@@ -224,7 +225,7 @@ namespace EvtchnAbiGen.Verifier.Import
                     if (st.Dims.Count > 0 || st.InlineRecord != null) return $"the bitfield '{name}' of a non-integer type";
                     string width = child.BitWidth.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     into.Add(new ImportedMember(name.Length > 0 ? name : "#bitfield" + anon++,
-                        name.Length > 0 ? $"{st.Name} {SpecName(name)} : {width}" : $"{st.Name} : {width}", null, child.Type.AlignOf, Doc(child)));
+                        name.Length > 0 ? $"{st.Name} {name} : {width}" : $"{st.Name} : {width}", null, child.Type.AlignOf, Doc(child)));
                     continue;
                 }
                 string dims = string.Concat(st.Dims.Select(d => "[" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
@@ -234,11 +235,11 @@ namespace EvtchnAbiGen.Verifier.Import
                     var inner = new List<ImportedMember>();
                     string? why = Members(rec, inner, indent + "    ");
                     if (why != null) return why;
-                    line = Inline(rec, inner, indent, " " + SpecName(name) + dims);
+                    line = Inline(rec, inner, indent, " " + name + dims);
                 }
                 else
                 {
-                    line = $"{st.Name} {SpecName(name)}{dims}";
+                    line = $"{st.Name} {name}{dims}";
                 }
                 // An alignment the type's canonical form does not have (uint64_aligned_t, aligned attributes).
                 var ft = child.Type;
@@ -304,7 +305,7 @@ namespace EvtchnAbiGen.Verifier.Import
                     candidates = candidates.Where((m, i) => !bad.Contains(lines[i])).ToList();
                     if (candidates.Count < before) continue;
                     // An error no capture explains: say so rather than import no constants at all.
-                    Problems.Add(new ImportProblem(ImportIds.Unsupported, main, 0, 0,
+                    Problems.Add(new ImportProblem(DiagnosticIds.ImportUnsupported, main, 0, 0,
                         $"{_t.Name}: the macro constants could not be evaluated ({string.Join("; ", unit.Errors().Take(3))}); none are imported for this ABI"));
                     return;
                 }
@@ -318,7 +319,7 @@ namespace EvtchnAbiGen.Verifier.Import
                 return;
             }
             if (candidates.Count > 0)
-                Problems.Add(new ImportProblem(ImportIds.Unsupported, "", 0, 0, $"{_t.Name}: the macro constants still did not compile after 6 rounds; none are imported for this ABI"));
+                Problems.Add(new ImportProblem(DiagnosticIds.ImportUnsupported, "", 0, 0, $"{_t.Name}: the macro constants still did not compile after 6 rounds; none are imported for this ABI"));
         }
 
         /// <summary>Leaves out records and typedefs that use one that was left out.</summary>
@@ -335,7 +336,7 @@ namespace EvtchnAbiGen.Verifier.Import
                     if (missing == null) continue;
                     Items.Remove(item.Name);
                     _failed.Add(item.Name);
-                    Problems.Add(new ImportProblem(ImportIds.Unsupported, item.File, item.Line, 1,
+                    Problems.Add(new ImportProblem(DiagnosticIds.ImportUnsupported, item.File, item.Line, 1,
                         $"{item.Name} uses {missing}, which was left out; it is left out too"));
                     changed = true;
                 }
@@ -362,14 +363,10 @@ namespace EvtchnAbiGen.Verifier.Import
         private void Problem(CXCursor c, string message)
         {
             var (file, line, column) = c.ExpansionLocation;
-            Problems.Add(new ImportProblem(ImportIds.Unsupported, file, line, column, message));
+            Problems.Add(new ImportProblem(DiagnosticIds.ImportUnsupported, file, line, column, message));
         }
 
         private static string Kind(CXCursor c) => c.Kind == CXCursorKind.CXCursor_UnionDecl ? "union" : "struct";
-
-        /// <summary>C names that are spec keywords get a trailing underscore? No: the spec language takes any
-        /// identifier as a member name; kept as written.</summary>
-        private static string SpecName(string name) => name;
 
         /// <summary>The C comment right before a declaration, as plain lines (markers and leading stars removed).</summary>
         private static string? Doc(CXCursor c)

@@ -37,9 +37,9 @@ namespace EvtchnAbiGen.Verifier.Import
             foreach (var r in readers) r.Read();
             var problems = readers.SelectMany(r => r.Problems).GroupBy(p => (p.File, p.Line, p.Message)).Select(g => g.First())
                 .OrderBy(p => p.File, System.StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
-            var main = readers.First(r => r.Items.Count > 0 || true);
+            // C order: the files in the order the first ABI's parse met them, then line by line.
             string spec = SpecText.Write(options, abis, readers.Select(r => r.Items).ToList(),
-                i => (main.FileOrder(i.File), i.Line), out var counts);
+                i => (readers[0].FileOrder(i.File), i.Line), out var counts);
             return new ImportResult(spec, problems, counts.Records, counts.Typedefs, counts.Constants);
         }
     }
