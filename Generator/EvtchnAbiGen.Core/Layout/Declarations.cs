@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using EvtchnAbiGen.Core.Diagnostics;
@@ -30,33 +31,25 @@ namespace EvtchnAbiGen.Core.Layout
         }
 
         public IEnumerable<Item> SelectItems(EquatableArray<Item> items)
-        {
-            foreach (var item in items)
-            {
-                if (item is WhenItem w)
-                {
-                    foreach (var inner in SelectItems(Matches(w.Selector) ? w.Then : w.Else))
-                        yield return inner;
-                }
-                else
-                {
-                    yield return item;
-                }
-            }
-        }
+            => Select(items, i => i is WhenItem w ? (w.Selector, w.Then, w.Else) : null);
 
         public IEnumerable<Member> SelectMembers(EquatableArray<Member> members)
+            => Select(members, m => m is WhenMember w ? (w.Selector, w.Then, w.Else) : null);
+
+        /// <summary>The declarations or members this ABI sees: each 'when' replaced by the branch its selector picks.</summary>
+        private IEnumerable<T> Select<T>(EquatableArray<T> list, Func<T, (Selector Selector, EquatableArray<T> Then, EquatableArray<T> Else)?> when)
+            where T : IEquatable<T>
         {
-            foreach (var m in members)
+            foreach (var x in list)
             {
-                if (m is WhenMember w)
+                if (when(x) is { } w)
                 {
-                    foreach (var inner in SelectMembers(Matches(w.Selector) ? w.Then : w.Else))
+                    foreach (var inner in Select(Matches(w.Selector) ? w.Then : w.Else, when))
                         yield return inner;
                 }
                 else
                 {
-                    yield return m;
+                    yield return x;
                 }
             }
         }

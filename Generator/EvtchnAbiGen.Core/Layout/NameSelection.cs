@@ -55,14 +55,11 @@ namespace EvtchnAbiGen.Core.Layout
             var words = new HashSet<string>(StringComparer.Ordinal);
             foreach (var n in Names)
             {
-                bool found = Match(abi, n.Name, records, constants, words);
-                if (!found && !all.Any(a => Match(a, n.Name, new HashSet<string>(), new HashSet<string>(), new HashSet<string>())))
-                {
-                    var known = all.SelectMany(a => a.Records.Select(r => r.Name).Concat(a.Constants.Select(c => c.Name)).Concat(a.Words.Select(w => w.Name))
-                        .Concat(Groups(a))).Distinct();
-                    if (!unknown.Any(d => d.Location == n.Location))
-                        unknown.Add(SpecDiagnostic.Create(DiagnosticCatalog.UnknownSelectedName, n.Location, n.Name, DidYouMean.Suggest(n.Name, known)));
-                }
+                if (Add(abi, n.Name, records, constants, words) || all.Any(a => Matching(a, n.Name).Any())) continue;
+                var known = all.SelectMany(a => a.Records.Select(r => r.Name).Concat(a.Constants.Select(c => c.Name)).Concat(a.Words.Select(w => w.Name))
+                    .Concat(Groups(a))).Distinct();
+                if (!unknown.Any(d => d.Location == n.Location))
+                    unknown.Add(SpecDiagnostic.Create(DiagnosticCatalog.UnknownSelectedName, n.Location, n.Name, DidYouMean.Suggest(n.Name, known)));
             }
             // Close over what the chosen records use.
             var queue = new Queue<string>(records);
@@ -89,23 +86,29 @@ namespace EvtchnAbiGen.Core.Layout
 
         private static string Group(string path) => Path.GetFileNameWithoutExtension(path);
 
-        private static bool Match(AbiLayout abi, string name, HashSet<string> records, HashSet<string> constants, HashSet<string> words)
+        /// <summary>Adds what <paramref name="name"/> names on this ABI; false when it names nothing here.</summary>
+        private static bool Add(AbiLayout abi, string name, HashSet<string> records, HashSet<string> constants, HashSet<string> words)
+        {
+            bool any = false;
+            foreach (var (kind, match) in Matching(abi, name))
+            {
+                any = true;
+                (kind == 'r' ? records : kind == 'c' ? constants : words).Add(match);
+            }
+            return any;
+        }
+
+        /// <summary>The records ('r'), constants ('c') and words ('w') a name, a prefix ending in '*' or a spec group names.</summary>
+        private static IEnumerable<(char Kind, string Name)> Matching(AbiLayout abi, string name)
         {
             bool prefix = name.EndsWith("*", StringComparison.Ordinal);
             string stem = prefix ? name.Substring(0, name.Length - 1) : name;
-            bool Is(string candidate) => prefix ? candidate.StartsWith(stem, StringComparison.Ordinal) : candidate == stem;
-            int before = records.Count + constants.Count + words.Count;
-            foreach (var r in abi.Records) if (Is(r.Name) || Group(r.Location.Path) == name) records.Add(r.Name);
-            foreach (var c in abi.Constants) if (Is(c.Name) || Group(c.Location.Path) == name) constants.Add(c.Name);
-            foreach (var w in abi.Words) if (Is(w.Name) || Group(w.Location.Path) == name) words.Add(w.Name);
-            return records.Count + constants.Count + words.Count > before || Matched(abi, name, Is);
+            bool Is(string candidate, SpecLocation where)
+                => (prefix ? candidate.StartsWith(stem, StringComparison.Ordinal) : candidate == stem) || Group(where.Path) == name;
+            foreach (var r in abi.Records) if (Is(r.Name, r.Location)) yield return ('r', r.Name);
+            foreach (var c in abi.Constants) if (Is(c.Name, c.Location)) yield return ('c', c.Name);
+            foreach (var w in abi.Words) if (Is(w.Name, w.Location)) yield return ('w', w.Name);
         }
-
-        /// <summary>True when the name is known even though everything it names was already chosen.</summary>
-        private static bool Matched(AbiLayout abi, string name, Func<string, bool> isName)
-            => abi.Records.Any(r => isName(r.Name) || Group(r.Location.Path) == name)
-               || abi.Constants.Any(c => isName(c.Name) || Group(c.Location.Path) == name)
-               || abi.Words.Any(w => isName(w.Name) || Group(w.Location.Path) == name);
 
         private static IEnumerable<(string Name, bool Word)> Uses(RecordLayout r)
         {
