@@ -16,7 +16,7 @@ namespace EvtchnAbiGen.Inspect
         /// <param name="vcpus">How many vcpu_info slots to report, from vcpu 0; default all (XEN_LEGACY_MAX_VCPUS).</param>
         /// <exception cref="InputSizeException">sharedInfo has another length.</exception>
         /// <exception cref="ArgumentOutOfRangeException">vcpus is not 1..XEN_LEGACY_MAX_VCPUS.</exception>
-        public static SharedInfoReport Inspect(SharedInfoGeometry g, ReadOnlySpan<byte> sharedInfo, int? vcpus = null)
+        public static BitmapReport Inspect(SharedInfoGeometry g, ReadOnlySpan<byte> sharedInfo, int? vcpus = null)
         {
             InputSizeException.ThrowIf(g.CheckLength(sharedInfo.Length), "shared_info", sharedInfo.Length);
             int count = CheckVcpus(g, vcpus);
@@ -36,7 +36,7 @@ namespace EvtchnAbiGen.Inspect
                     { Vcpu = v, Level = 1, Bit = b });
                 states.Add(new SelectorVcpu(v, upcall, sel, bits.ToEquatableArray(), null, unselected.ToEquatableArray()));
             }
-            return new SharedInfoReport(g.Abi, g.PortCount, g.WordBits, pendingPorts.ToEquatableArray(),
+            return new BitmapReport(2, g.Abi, g.PortCount, g.WordBits, pendingPorts.ToEquatableArray(),
                 Bitmaps.Ports(mask, g.WordBits).ToEquatableArray(), states.ToEquatableArray(), problems.ToEquatableArray());
         }
 

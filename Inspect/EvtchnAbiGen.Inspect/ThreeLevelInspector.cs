@@ -20,7 +20,7 @@ namespace EvtchnAbiGen.Inspect
         /// <param name="vcpus">How many vcpus to report (at most XEN_LEGACY_MAX_VCPUS when shared_info is given).
         /// Without <paramref name="l2"/> and <paramref name="sharedInfo"/> there is nothing per vcpu and it is ignored.</param>
         /// <exception cref="InputSizeException">an input has the wrong length.</exception>
-        public static ThreeLevelReport Inspect(ThreeLevelGeometry g, ReadOnlySpan<byte> pending, ReadOnlySpan<byte> mask,
+        public static BitmapReport Inspect(ThreeLevelGeometry g, ReadOnlySpan<byte> pending, ReadOnlySpan<byte> mask,
             ReadOnlyMemory<byte> l2 = default, ReadOnlyMemory<byte> sharedInfo = default, int vcpus = 1, BlockPlacement? l2Placement = null)
         {
             var placement = l2Placement ?? BlockPlacement.Default;
@@ -74,7 +74,7 @@ namespace EvtchnAbiGen.Inspect
                     || (sel2 != null && !Bitmaps.Test(sel2, x / w, w)));
                 states.Add(new SelectorVcpu(v, l1?.Upcall, l1?.Sel, l1Bits.ToEquatableArray(), l2Bits?.ToEquatableArray(), unselected.ToEquatableArray()));
             }
-            return new ThreeLevelReport(g.Abi, g.PortCount, w, pendingPorts.ToEquatableArray(), Bitmaps.Ports(m, w).ToEquatableArray(),
+            return new BitmapReport(3, g.Abi, g.PortCount, w, pendingPorts.ToEquatableArray(), Bitmaps.Ports(m, w).ToEquatableArray(),
                 states.ToEquatableArray(), problems.ToEquatableArray());
         }
     }

@@ -3,10 +3,12 @@ using EvtchnAbiGen.Core.Util;
 
 namespace EvtchnAbiGen.Inspect.Model
 {
-    /// <summary>The 2-level view of a shared_info page. Port lists are ascending.</summary>
-    /// <param name="PortCount">EVTCHN_2L_NR_CHANNELS on this ABI.</param>
-    /// <param name="WordBits">Bits per xen_ulong_t (W): the width of the bitmaps' words and of the selector.</param>
-    public sealed record SharedInfoReport(string Abi, int PortCount, int WordBits, EquatableArray<uint> Pending, EquatableArray<uint> Masked,
+    /// <summary>A bitmap ABI's view: the 2-level view of a shared_info page (<paramref name="Levels"/> 2), or the
+    /// 3-level view of the pending and mask bitmaps with the L1 selector (from shared_info, if given) and the L2
+    /// selector (if given) per vcpu (<paramref name="Levels"/> 3). Port lists are ascending.</summary>
+    /// <param name="PortCount">EVTCHN_2L_NR_CHANNELS (W²) or EVTCHN_3L_NR_CHANNELS (W³) on this ABI.</param>
+    /// <param name="WordBits">Bits per xen_ulong_t (W): the width of the bitmaps' words and of the selectors.</param>
+    public sealed record BitmapReport(int Levels, string Abi, int PortCount, int WordBits, EquatableArray<uint> Pending, EquatableArray<uint> Masked,
         EquatableArray<SelectorVcpu> Vcpus, EquatableArray<InspectProblem> Problems)
     {
         public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);

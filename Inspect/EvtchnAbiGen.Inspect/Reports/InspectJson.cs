@@ -11,23 +11,13 @@ namespace EvtchnAbiGen.Inspect.Reports
     /// strings (a 64-bit word does not survive a JSON number in JavaScript); port numbers are numbers.</summary>
     public static class InspectJson
     {
-        public static string Write(SharedInfoReport r) => Document(w =>
+        public static string Write(BitmapReport r) => Document(w =>
         {
-            Header(w, "shared-info", r.Abi, r.PortCount);
+            Header(w, r.Levels == 3 ? "3l" : "shared-info", r.Abi, r.PortCount);
             w.WriteNumber("word_bits", r.WordBits);
             Ports(w, "pending", r.Pending);
             Ports(w, "masked", r.Masked);
-            Vcpus(w, r.Vcpus, r.WordBits, threeLevel: false);
-            Problems(w, r.Problems);
-        });
-
-        public static string Write(ThreeLevelReport r) => Document(w =>
-        {
-            Header(w, "3l", r.Abi, r.PortCount);
-            w.WriteNumber("word_bits", r.WordBits);
-            Ports(w, "pending", r.Pending);
-            Ports(w, "masked", r.Masked);
-            Vcpus(w, r.Vcpus, r.WordBits, threeLevel: true);
+            Vcpus(w, r.Vcpus, r.WordBits, threeLevel: r.Levels == 3);
             Problems(w, r.Problems);
         });
 

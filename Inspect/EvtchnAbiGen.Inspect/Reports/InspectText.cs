@@ -10,24 +10,13 @@ namespace EvtchnAbiGen.Inspect.Reports
     /// problems, one per line, errors first.</summary>
     public static class InspectText
     {
-        public static string Write(SharedInfoReport r)
+        public static string Write(BitmapReport r)
         {
             var sb = new StringBuilder();
-            sb.Append($"shared_info (2-level), {r.Abi}: {r.PortCount} ports in {r.WordBits}-bit words\n");
+            sb.Append(r.Levels == 3 ? "3-level bitmaps" : "shared_info (2-level)").Append($", {r.Abi}: {r.PortCount} ports in {r.WordBits}-bit words\n");
             PortLine(sb, "pending", r.Pending);
             PortLine(sb, "masked", r.Masked);
-            foreach (var v in r.Vcpus) Vcpu(sb, v, r.WordBits);
-            Problems(sb, r.Problems);
-            return sb.ToString();
-        }
-
-        public static string Write(ThreeLevelReport r)
-        {
-            var sb = new StringBuilder();
-            sb.Append($"3-level bitmaps, {r.Abi}: {r.PortCount} ports in {r.WordBits}-bit words\n");
-            PortLine(sb, "pending", r.Pending);
-            PortLine(sb, "masked", r.Masked);
-            if (r.Vcpus.Count == 0) sb.Append("vcpus: no selectors given (--shared-info for L1, --l2 for L2)\n");
+            if (r.Levels == 3 && r.Vcpus.Count == 0) sb.Append("vcpus: no selectors given (--shared-info for L1, --l2 for L2)\n");
             foreach (var v in r.Vcpus) Vcpu(sb, v, r.WordBits);
             Problems(sb, r.Problems);
             return sb.ToString();

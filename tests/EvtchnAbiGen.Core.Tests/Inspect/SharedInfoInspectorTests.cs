@@ -9,7 +9,7 @@ namespace EvtchnAbiGen.Core.Tests.Inspect
 {
     public class SharedInfoInspectorTests
     {
-        private static SharedInfoReport Inspect(string abi, SharedInfoPage page, int? vcpus = null)
+        private static BitmapReport Inspect(string abi, SharedInfoPage page, int? vcpus = null)
             => SharedInfoInspector.Inspect(SharedInfoGeometry.From(BuiltInLayout.For(abi)), page.Bytes, vcpus);
 
         [Fact]
