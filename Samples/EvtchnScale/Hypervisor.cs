@@ -48,7 +48,7 @@ namespace EvtchnScale
                 WaitFor(ref h->BackendReady, backend, TimeSpan.FromSeconds(30), "the backend to map the file");
 
                 var clock = Stopwatch.StartNew();
-                long events = Raise(spec, file, engine, first, limit);
+                Raise(spec, file, engine, first, limit);
                 if (spec.DumpDir != null) Dump(spec, file, h, backend);
 
                 // Drain: every port's last raise must reach the backend.
@@ -75,13 +75,13 @@ namespace EvtchnScale
         /// <summary>Round-robin over every guest's ports for the run's duration, raising each port whose last
         /// event the backend has seen. With a <see cref="PointSpec.ConsoleIntervalNs"/>, consoles are light interactive
         /// traffic beside the bulk vif/vbd ports: one guest's console (the next in turn) per interval.</summary>
-        private static long Raise(PointSpec spec, SharedFile file, ISimEngine engine, int first, int limit)
+        private static void Raise(PointSpec spec, SharedFile file, ISimEngine engine, int first, int limit)
         {
             uint* raised = file.Raised, seen = file.Seen;
             long* stamp = file.Stamp, atRaise = file.DeliveredAtRaise;
             ref long delivered = ref file.Header->Delivered;
             int perGuest = spec.Plan.PerGuest;
-            long events = 0, end = Stopwatch.GetTimestamp() + (long)(spec.Duration.TotalSeconds * Stopwatch.Frequency);
+            long end = Stopwatch.GetTimestamp() + (long)(spec.Duration.TotalSeconds * Stopwatch.Frequency);
             bool light = spec.ConsoleIntervalNs > 0;
             long interval = (long)(spec.ConsoleIntervalNs * (Stopwatch.Frequency / 1e9)), nextConsole = 0;
             int turn = 0;
@@ -101,9 +101,8 @@ namespace EvtchnScale
                     atRaise[p] = Volatile.Read(ref delivered);
                     Volatile.Write(ref raised[p], raised[p] + 1);
                     engine.Raise(p);
-                    events++;
                 }
-                if (Stopwatch.GetTimestamp() >= end) return events;
+                if (Stopwatch.GetTimestamp() >= end) return;
             }
         }
 
