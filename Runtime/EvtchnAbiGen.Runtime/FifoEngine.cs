@@ -71,12 +71,12 @@ namespace EvtchnAbiGen.Runtime
             if (vcpus <= 0 || vcpus > TAbi.MaxVcpus) throw new ArgumentOutOfRangeException(nameof(vcpus), vcpus, $"1..{TAbi.MaxVcpus}");
             _capacity = capacity;
             _vcpus = vcpus;
-            byte* p = (byte*)region;
-            if (p == null) p = _owned = NativePage.Alloc<byte>(SharedBytes(capacity, vcpus));
+            byte* mem = (byte*)region;
+            if (mem == null) mem = _owned = NativePage.Alloc<byte>(SharedBytes(capacity, vcpus));
             var (array, control, shared) = RegionOffsets(capacity, vcpus);
-            _words = (event_word_t*)(p + array);
-            _control = (evtchn_fifo_control_block*)(p + control);
-            _shared = p + shared;
+            _words = (event_word_t*)(mem + array);
+            _control = (evtchn_fifo_control_block*)(mem + control);
+            _shared = mem + shared;
             // As Linux's expand: a new event-array page starts with every word MASKED.
             if (initialize)
                 for (int i = 0; i < Pages(capacity) * FifoFacts.WordsPerPage; i++) _words[i] = new event_word_t(event_word_t.MASKED_Mask);
@@ -85,10 +85,10 @@ namespace EvtchnAbiGen.Runtime
             _boundVcpu = new byte[capacity];
             _lastQueue = new int[capacity];
             _localHead = new uint[vcpus * MaxQueues];
-            for (int p2 = 0; p2 < capacity; p2++)
+            for (int p = 0; p < capacity; p++)
             {
-                _priority[p2] = DefaultPriority;
-                _lastQueue[p2] = DefaultPriority;
+                _priority[p] = DefaultPriority;
+                _lastQueue[p] = DefaultPriority;
             }
         }
 
