@@ -22,7 +22,7 @@ namespace EvtchnAbiGen.Cli
             return files;
         }
 
-        /// <summary>Files are read as given; a directory contributes its *.abi files.</summary>
+        /// <summary>Files are read as given; a directory contributes its *.abi files, subfolders included.</summary>
         public static List<SpecFile> FromPaths(IEnumerable<string> paths, out string? error)
         {
             error = null;
@@ -30,7 +30,7 @@ namespace EvtchnAbiGen.Cli
             foreach (var p in paths)
             {
                 IEnumerable<string> found;
-                if (Directory.Exists(p)) found = Directory.GetFiles(p, "*.abi").OrderBy(x => x, StringComparer.Ordinal);
+                if (Directory.Exists(p)) found = Directory.GetFiles(p, "*.abi", SearchOption.AllDirectories).OrderBy(x => x, StringComparer.Ordinal);
                 else if (File.Exists(p)) found = new[] { p };
                 else
                 {

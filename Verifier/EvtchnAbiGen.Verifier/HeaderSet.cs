@@ -31,16 +31,17 @@ namespace EvtchnAbiGen.Verifier
 
         /// <summary>The newest interface version the headers support (__XEN_LATEST_INTERFACE_VERSION__ in
         /// xen-compat.h), or null when they do not say.</summary>
-        public long? LatestInterfaceVersion
+        public long? LatestInterfaceVersion => ReadLatestInterfaceVersion(Path.Combine(IncludeRoot, "xen"));
+
+        /// <summary>__XEN_LATEST_INTERFACE_VERSION__ of the xen-compat.h in <paramref name="xenDir"/> (the folder of
+        /// xen.h), or null.</summary>
+        public static long? ReadLatestInterfaceVersion(string xenDir)
         {
-            get
-            {
-                string compat = Path.Combine(IncludeRoot, "xen", "xen-compat.h");
-                if (!File.Exists(compat)) return null;
-                var m = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(compat),
-                    @"#define\s+__XEN_LATEST_INTERFACE_VERSION__\s+0x([0-9A-Fa-f]+)");
-                return m.Success ? Convert.ToInt64(m.Groups[1].Value, 16) : null;
-            }
+            string compat = Path.Combine(xenDir, "xen-compat.h");
+            if (!File.Exists(compat)) return null;
+            var m = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(compat),
+                @"#define\s+__XEN_LATEST_INTERFACE_VERSION__\s+0x([0-9A-Fa-f]+)");
+            return m.Success ? Convert.ToInt64(m.Groups[1].Value, 16) : null;
         }
 
         /// <summary>Checks <paramref name="dir"/> holds Xen's public headers and makes 'xen/' resolve to it.</summary>

@@ -38,11 +38,12 @@ namespace EvtchnAbiGen.Core.Layout
             string ns = PickNamespace(files, diagnostics);
 
             var abis = new List<AbiLayout>();
+            var infos = files.Select(f => new SpecFileInfo(f.Path, f.OnDemand, f.ImportedFrom)).ToEquatableArray();
             foreach (var target in targets ?? AbiTarget.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var resolver = new AbiResolver(target, files, diagnostics, cancellationToken);
-                abis.Add(resolver.Run(ns));
+                abis.Add(resolver.Run(ns) with { Files = infos });
             }
             ReportPadding(abis, diagnostics);
             diagnostics.AddRange(Divergence.Report(abis));

@@ -9,6 +9,17 @@ namespace EvtchnAbiGen.Core.Layout
     public sealed record AbiLayout(AbiTarget Target, string Namespace, EquatableArray<RecordLayout> Records,
         EquatableArray<ConstantValue> Constants, EquatableArray<WordLayout> Words)
     {
+        /// <summary>The spec files of the set with their file-wide directives ('on_demand', 'imported_from').</summary>
+        public EquatableArray<SpecFileInfo> Files { get; init; } = EquatableArray<SpecFileInfo>.Empty;
+
+        /// <summary>The directives of the file a declaration at <paramref name="where"/> comes from.</summary>
+        public SpecFileInfo? FileOf(SpecLocation where)
+        {
+            foreach (var f in Files)
+                if (f.Path == where.Path) return f;
+            return null;
+        }
+
         public RecordLayout? FindRecord(string name)
         {
             foreach (var r in Records)
@@ -85,4 +96,7 @@ namespace EvtchnAbiGen.Core.Layout
 
         public ulong Mask => (Width >= 64 ? ulong.MaxValue : ((1UL << Width) - 1)) << Low;
     }
+
+    /// <summary>A spec file's file-wide directives, as the layout carries them to the generator and the verifier.</summary>
+    public sealed record SpecFileInfo(string Path, bool OnDemand, long? ImportedFrom);
 }

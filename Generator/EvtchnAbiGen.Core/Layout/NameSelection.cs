@@ -11,7 +11,8 @@ namespace EvtchnAbiGen.Core.Layout
     /// word, a spec group (a spec file's name without .abi, e.g. xen-fifo), or a prefix ending in '*'.</summary>
     public sealed record SelectedName(string Name, SpecLocation Location);
 
-    /// <summary>The names of one XenAbi.txt; an empty selection means "everything", as without the file.</summary>
+    /// <summary>The names of one XenAbi.txt; an empty selection means "the default", as without the file: every
+    /// declaration but those of 'on_demand' spec files.</summary>
     public sealed record NameSelection(EquatableArray<SelectedName> Names)
     {
         public const string FileName = "XenAbi.txt";
@@ -49,10 +50,19 @@ namespace EvtchnAbiGen.Core.Layout
         /// with a did-you-mean.</summary>
         public AbiLayout Apply(AbiLayout abi, IReadOnlyList<AbiLayout> all, List<SpecDiagnostic> unknown)
         {
-            if (IsEverything) return abi;
+            bool onDemand = abi.Files.Any(f => f.OnDemand);
+            if (IsEverything && !onDemand) return abi;
             var records = new HashSet<string>(StringComparer.Ordinal);
             var constants = new HashSet<string>(StringComparer.Ordinal);
             var words = new HashSet<string>(StringComparer.Ordinal);
+            if (IsEverything)
+            {
+                // Without XenAbi.txt: everything but the 'on_demand' files (and what the rest uses from them).
+                bool Default(SpecLocation where) => abi.FileOf(where)?.OnDemand != true;
+                records.UnionWith(abi.Records.Where(r => Default(r.Location)).Select(r => r.Name));
+                constants.UnionWith(abi.Constants.Where(c => Default(c.Location)).Select(c => c.Name));
+                words.UnionWith(abi.Words.Where(w => Default(w.Location)).Select(w => w.Name));
+            }
             foreach (var n in Names)
             {
                 if (Add(abi, n.Name, records, constants, words) || all.Any(a => Matching(a, n.Name).Any())) continue;

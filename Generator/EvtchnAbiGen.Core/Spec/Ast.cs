@@ -16,6 +16,35 @@ namespace EvtchnAbiGen.Core.Spec
         /// <summary>'define NAME[=VALUE];': preprocessor defines those headers need (e.g. __XEN_TOOLS__).</summary>
         public EquatableArray<string> CDefines { get; init; } = EquatableArray<string>.Empty;
 
+        /// <summary>'on_demand;': the file's declarations are generated only when a XenAbi.txt names them or what
+        /// they are used by, so a large imported set costs its consumers nothing until they ask for it.</summary>
+        public bool OnDemand { get; init; }
+
+        /// <summary>'imported_from 0x00041300;': the __XEN_LATEST_INTERFACE_VERSION__ of the headers the file was
+        /// imported from. Against older headers, what those lack is newer than them, not drift.</summary>
+        public long? ImportedFrom { get; init; }
+
+        /// <summary>Every name the file declares on any ABI (both branches of each 'when').</summary>
+        public System.Collections.Generic.IEnumerable<string> DeclaredNames() => Names(Items);
+
+        private static System.Collections.Generic.IEnumerable<string> Names(EquatableArray<Item> items)
+        {
+            foreach (var item in items)
+            {
+                switch (item)
+                {
+                    case ConstDecl c: yield return c.Name; break;
+                    case TypedefDecl t: yield return t.Name; break;
+                    case WordDecl w: yield return w.Name; break;
+                    case RecordDecl r: yield return r.Name; break;
+                    case WhenItem w:
+                        foreach (var n in Names(w.Then)) yield return n;
+                        foreach (var n in Names(w.Else)) yield return n;
+                        break;
+                }
+            }
+        }
+
         public bool HasErrors
         {
             get

@@ -69,9 +69,33 @@ namespace EvtchnAbiGen.Core.Spec
             var items = new List<Item>();
             var headers = new List<string>();
             var defines = new List<string>();
+            bool onDemand = false;
+            long? importedFrom = null;
             while (!AtEnd && ErrorCount < MaxErrors)
             {
                 if (TakeDoc()) continue;
+                if (Current.Is("on_demand"))
+                {
+                    Advance();
+                    Expect(";");
+                    onDemand = true;
+                    _pendingDoc = null;
+                    continue;
+                }
+                if (Current.Is("imported_from"))
+                {
+                    Advance();
+                    if (Current.Kind == TokenKind.Integer) importedFrom = Advance().Value;
+                    else
+                    {
+                        Error(DiagnosticIds.Syntax, Current, "expected the headers' interface version after 'imported_from', e.g. imported_from 0x00041300;");
+                        Recover();
+                        continue;
+                    }
+                    Expect(";");
+                    _pendingDoc = null;
+                    continue;
+                }
                 if (Current.Is("header") || Current.Is("define"))
                 {
                     bool header = Current.Is("header");
@@ -107,6 +131,8 @@ namespace EvtchnAbiGen.Core.Spec
             {
                 CHeaders = headers.ToEquatableArray(),
                 CDefines = defines.ToEquatableArray(),
+                OnDemand = onDemand,
+                ImportedFrom = importedFrom,
             };
         }
 

@@ -44,7 +44,7 @@ namespace EvtchnAbiGen.Clang
                 CXFile file;
                 uint line, column, offset;
                 clang.getSpellingLocation(clang.getCursorLocation(this), &file, &line, &column, &offset);
-                return (file.Handle == IntPtr.Zero ? "" : clang.getFileName(file).Take(), (int)line);
+                return (CXFilePath.Of(file), (int)line);
             }
         }
 

@@ -111,7 +111,7 @@ namespace EvtchnAbiGen.Clang
                     CXFile f;
                     uint line, column, offset;
                     clang.getExpansionLocation(clang.getDiagnosticLocation(d), &f, &line, &column, &offset);
-                    if (f.Handle != IntPtr.Zero && clang.getFileName(f).Take() == file) lines.Add((int)line);
+                    if (f.Handle != IntPtr.Zero && CXFilePath.Of(f) == System.IO.Path.GetFullPath(file)) lines.Add((int)line);
                 }
                 clang.disposeDiagnostic(d);
             }

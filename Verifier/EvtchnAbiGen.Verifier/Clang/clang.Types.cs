@@ -94,7 +94,7 @@ namespace EvtchnAbiGen.Clang
                 clang.getSpellingLocation(clang.getRangeStart(range), &f1, &l, &c, &start);
                 clang.getSpellingLocation(clang.getRangeEnd(range), &f2, &l, &c, &end);
                 if (f1.Handle == System.IntPtr.Zero || end <= start) return "";
-                string path = clang.getFileName(f1).Take();
+                string path = CXFilePath.Of(f1);
                 if (!System.IO.File.Exists(path)) return "";
                 var bytes = System.IO.File.ReadAllBytes(path);
                 return end > bytes.Length ? "" : System.Text.Encoding.UTF8.GetString(bytes, (int)start, (int)(end - start));
@@ -109,7 +109,7 @@ namespace EvtchnAbiGen.Clang
                 CXFile file;
                 uint line, column, offset;
                 clang.getExpansionLocation(clang.getCursorLocation(this), &file, &line, &column, &offset);
-                return (file.Handle == System.IntPtr.Zero ? "" : clang.getFileName(file).Take(), (int)line, (int)column);
+                return (CXFilePath.Of(file), (int)line, (int)column);
             }
         }
     }

@@ -24,6 +24,14 @@ namespace EvtchnAbiGen.Verifier.Import
                 .All(t => AbiImportReader.Compiles(t, full, h, defines))).ToList();
         }
 
+        /// <summary>The output file of a declaration found in <paramref name="file"/>: its header's, or the first named
+        /// header's for one from outside the folder (the interface version, stdint).</summary>
+        private static string Group(string dir, string file, IReadOnlyList<string> headers)
+        {
+            string rel = file.Length == 0 ? "" : Path.GetRelativePath(dir, file).Replace('\\', '/');
+            return SpecText.Output(rel.Length == 0 || rel.StartsWith("..", System.StringComparison.Ordinal) || Path.IsPathRooted(rel) ? headers[0] : rel);
+        }
+
         public static ImportResult Import(ImportOptions o)
         {
             string dir = Path.GetFullPath(o.HeadersDir);
@@ -38,9 +46,9 @@ namespace EvtchnAbiGen.Verifier.Import
             var problems = readers.SelectMany(r => r.Problems).GroupBy(p => (p.File, p.Line, p.Message)).Select(g => g.First())
                 .OrderBy(p => p.File, System.StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
             // C order: the files in the order the first ABI's parse met them, then line by line.
-            string spec = SpecText.Write(options, abis, readers.Select(r => r.Items).ToList(),
-                i => (readers[0].FileOrder(i.File), i.Line), out var counts);
-            return new ImportResult(spec, problems, counts.Records, counts.Typedefs, counts.Constants);
+            var files = SpecText.Write(options, abis, readers.Select(r => r.Items).ToList(),
+                i => (readers[0].FileOrder(i.File), i.Line), i => Group(dir, i.File, options.Headers), HeaderSet.ReadLatestInterfaceVersion(dir), out var counts);
+            return new ImportResult(files, problems, counts.Records, counts.Typedefs, counts.Constants, counts.Skipped);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace EvtchnAbiGen.Verifier.Import
 {
@@ -6,7 +7,18 @@ namespace EvtchnAbiGen.Verifier.Import
     /// "grant_table.h" or "io/netif.h"), extra -D defines, the spec namespace to write, and the Xen interface version
     /// to compile at (the headers' latest, or e.g. 0x00040e00 for a set every release since 4.14 can verify).</summary>
     public sealed record ImportOptions(string HeadersDir, IReadOnlyList<string> Headers, IReadOnlyList<string> Defines,
-        string Namespace = "Xen.Public", string InterfaceVersion = "__XEN_LATEST_INTERFACE_VERSION__");
+        string Namespace = "Xen.Public", string InterfaceVersion = "__XEN_LATEST_INTERFACE_VERSION__")
+    {
+        /// <summary>Names declared elsewhere in the spec set (curated specs): not written again; uses of them stay.</summary>
+        public IReadOnlyCollection<string> Skip { get; init; } = System.Array.Empty<string>();
+
+        /// <summary>Write 'on_demand;' so the generator emits the declarations only when XenAbi.txt asks for them.</summary>
+        public bool OnDemand { get; init; }
+
+        /// <summary>One spec file per header (named after it: io/netif.h → io/netif.abi; the arch-* headers → arch.abi)
+        /// instead of one for all.</summary>
+        public bool Split { get; init; }
+    }
 
     /// <summary>A construct the importer did not write (the record that holds it is left out, never laid out
     /// wrong), or a header problem. Location is in the C header.</summary>
@@ -15,7 +27,17 @@ namespace EvtchnAbiGen.Verifier.Import
         public override string ToString() => $"{File}({Line},{Column}): warning {Id}: {Message}";
     }
 
-    public sealed record ImportResult(string Spec, IReadOnlyList<ImportProblem> Problems, int Records, int Typedefs, int Constants);
+    /// <summary>The spec files written (one, with Path "", unless <see cref="ImportOptions.Split"/>), what was left out,
+    /// and the counts.</summary>
+    public sealed record ImportResult(IReadOnlyList<ImportedFile> Files, IReadOnlyList<ImportProblem> Problems, int Records, int Typedefs, int Constants,
+        int Skipped)
+    {
+        /// <summary>The whole spec, when it is one file.</summary>
+        public string Spec => Files.Count == 1 ? Files[0].Text : string.Concat(Files.Select(f => f.Text));
+    }
+
+    /// <summary>One spec file: its path relative to the output folder ("" for the single file), and its text.</summary>
+    public sealed record ImportedFile(string Path, string Text);
 
     /// <summary>One declaration as one ABI sees it, rendered to spec text; merged across ABIs by name.</summary>
     internal sealed record ImportedItem(ItemKind Kind, string Name, string File, int Line, string? Doc)

@@ -11,35 +11,56 @@ namespace EvtchnAbiGen.Verifier.Import
     /// ABIs' member lists line up, else around whole variants; one absent on some ABIs is wrapped in a 'when'.</summary>
     internal static class SpecText
     {
-        public static string Write(ImportOptions o, IReadOnlyList<AbiTarget> abis, IReadOnlyList<Dictionary<string, ImportedItem>> perAbi,
-            System.Func<ImportedItem, (int File, int Line)> order, out (int Records, int Typedefs, int Constants) counts)
+        /// <summary>The spec files: one, or with <see cref="ImportOptions.Split"/> one per group <paramref name="group"/>
+        /// gives a declaration (its output path). Each is complete: directives, namespace, then constants, typedefs
+        /// and records in C order.</summary>
+        public static IReadOnlyList<ImportedFile> Write(ImportOptions o, IReadOnlyList<AbiTarget> abis, IReadOnlyList<Dictionary<string, ImportedItem>> perAbi,
+            System.Func<ImportedItem, (int File, int Line)> order, System.Func<ImportedItem, string> group, long? importedFrom,
+            out (int Records, int Typedefs, int Constants, int Skipped) counts)
         {
-            var names = perAbi.SelectMany(d => d.Values).GroupBy(i => i.Name)
-                .Select(g => (Name: g.Key, Kind: g.First().Kind, Order: g.Select(order).Min()))
+            var all = perAbi.SelectMany(d => d.Values).GroupBy(i => i.Name).ToList();
+            int skipped = all.Count(g => o.Skip.Contains(g.Key));
+            var names = all.Where(g => !o.Skip.Contains(g.Key))
+                .Select(g => (Name: g.Key, Kind: g.First().Kind, Order: g.Select(order).Min(), Group: o.Split ? group(g.OrderBy(order).First()) : ""))
                 .ToList();
-            var sb = new StringBuilder();
-            sb.Append("// Imported by 'evtchn-abi import' from Xen's public headers; regenerate rather than edit.\n");
-            sb.Append("// Headers: ").Append(string.Join(", ", o.Headers)).Append('\n');
-            if (o.Defines.Count > 0) sb.Append("// Defines: ").Append(string.Join(", ", o.Defines)).Append('\n');
-            foreach (var h in o.Headers) sb.Append("header \"").Append(h).Append("\";\n");
-            foreach (var d in o.Defines) sb.Append("define \"").Append(d).Append("\";\n");
-            sb.Append("namespace ").Append(o.Namespace).Append(";\n");
-            counts = (0, 0, 0);
-            foreach (var kind in new[] { ItemKind.Constant, ItemKind.Typedef, ItemKind.Record })
+            counts = (names.Count(n => n.Kind == ItemKind.Record), names.Count(n => n.Kind == ItemKind.Typedef), names.Count(n => n.Kind == ItemKind.Constant), skipped);
+            var files = new List<ImportedFile>();
+            foreach (var file in names.GroupBy(n => n.Group).OrderBy(g => g.Key, System.StringComparer.Ordinal))
             {
-                var group = names.Where(n => n.Kind == kind).OrderBy(n => n.Order.Item1).ThenBy(n => n.Order.Item2).ThenBy(n => n.Name, System.StringComparer.Ordinal).ToList();
-                if (group.Count == 0) continue;
-                sb.Append('\n');
-                foreach (var (name, _, _) in group)
+                var sb = new StringBuilder();
+                var headers = o.Split ? o.Headers.Where(h => Output(h) == file.Key).ToList() : o.Headers.ToList();
+                sb.Append("// Imported by 'evtchn-abi import' from Xen's public headers; regenerate rather than edit.\n");
+                if (!o.Split) sb.Append("// Headers: ").Append(string.Join(", ", o.Headers)).Append('\n');
+                else if (headers.Count == 0) sb.Append("// Declarations the headers take from other headers (the arch-* ones through xen.h).\n");
+                if (o.Defines.Count > 0) sb.Append("// Defines: ").Append(string.Join(", ", o.Defines)).Append('\n');
+                foreach (var h in headers) sb.Append("header \"").Append(h).Append("\";\n");
+                foreach (var d in o.Defines) sb.Append("define \"").Append(d).Append("\";\n");
+                if (importedFrom is long v) sb.Append("imported_from 0x").Append(v.ToString("x8", CultureInfo.InvariantCulture)).Append(";\n");
+                if (o.OnDemand) sb.Append("on_demand;\n");
+                sb.Append("namespace ").Append(o.Namespace).Append(";\n");
+                foreach (var kind in new[] { ItemKind.Constant, ItemKind.Typedef, ItemKind.Record })
                 {
-                    var variants = abis.Select((a, i) => (Abi: a, Item: perAbi[i].TryGetValue(name, out var it) && it.Kind == kind ? it : null)).ToList();
-                    Declaration(sb, variants);
+                    var list = file.Where(n => n.Kind == kind).OrderBy(n => n.Order.Item1).ThenBy(n => n.Order.Item2).ThenBy(n => n.Name, System.StringComparer.Ordinal).ToList();
+                    if (list.Count == 0) continue;
+                    sb.Append('\n');
+                    foreach (var n in list)
+                    {
+                        var variants = abis.Select((a, i) => (Abi: a, Item: perAbi[i].TryGetValue(n.Name, out var it) && it.Kind == kind ? it : null)).ToList();
+                        Declaration(sb, variants);
+                    }
                 }
-                if (kind == ItemKind.Constant) counts.Constants = group.Count;
-                else if (kind == ItemKind.Typedef) counts.Typedefs = group.Count;
-                else counts.Records = group.Count;
+                files.Add(new ImportedFile(file.Key, sb.ToString()));
             }
-            return sb.ToString();
+            return files;
+        }
+
+        /// <summary>Where a header's declarations go when split: its path with .abi for .h; every arch-* header
+        /// (x86's on x86, ARM's on ARM, the same declarations) into arch.abi.</summary>
+        public static string Output(string header)
+        {
+            var h = header.Replace('\\', '/');
+            if (h.Split('/').Any(part => part.StartsWith("arch-", System.StringComparison.Ordinal))) return "arch.abi";
+            return (h.EndsWith(".h", System.StringComparison.Ordinal) ? h.Substring(0, h.Length - 2) : h) + ".abi";
         }
 
         private static void Declaration(StringBuilder sb, List<(AbiTarget Abi, ImportedItem? Item)> variants)
