@@ -22,6 +22,19 @@ namespace EvtchnAbiGen.Cli
             return files;
         }
 
+        /// <summary>The built-in specs' known differences from older releases (AbiSpecs/**/*.baseline).</summary>
+        public static EvtchnAbiGen.Verifier.DriftBaseline BuiltInBaseline()
+        {
+            var asm = typeof(SpecSources).Assembly;
+            var texts = new List<string>();
+            foreach (var name in asm.GetManifestResourceNames().Where(n => n.EndsWith(EvtchnAbiGen.Verifier.DriftBaseline.Extension, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                using var reader = new StreamReader(asm.GetManifestResourceStream(name)!);
+                texts.Add(reader.ReadToEnd());
+            }
+            return EvtchnAbiGen.Verifier.DriftBaseline.Parse(texts);
+        }
+
         /// <summary>Files are read as given; a directory contributes its *.abi files, subfolders included.</summary>
         public static List<SpecFile> FromPaths(IEnumerable<string> paths, out string? error)
         {

@@ -29,14 +29,20 @@ namespace EvtchnAbiGen.Cli
             var output = new Option<string?>("--output", "-o") { Description = "write the report to this file instead of stdout" };
             var libclang = new Option<string?>("--libclang") { Description = "path of the libclang shared library to use" };
             var clangArgs = new Option<string[]>("--clang-arg") { Description = "extra argument for clang (repeatable), e.g. -resource-dir DIR", AllowMultipleArgumentsPerToken = false };
+            var baselines = new Option<string[]>("--baseline") { Description = "a file of known differences (repeatable); *.baseline files beside the specs are read too", AllowMultipleArgumentsPerToken = false };
+            var noBaseline = new Option<bool>("--no-baseline") { Description = "read no baseline: every difference is drift" };
+            var writeBaseline = new Option<string?>("--write-baseline") { Description = "write every difference that fails this run to FILE, as a baseline to review and commit" };
             var specs = CommonArguments.Specs();
-            var cmd = new Command("verify", "Check every spec struct and constant against Xen's C headers, per ABI") { headers, abi, format, output, libclang, clangArgs, specs };
+            var cmd = new Command("verify", "Check every spec struct and constant against Xen's C headers, per ABI")
+                { headers, abi, format, output, libclang, clangArgs, baselines, noBaseline, writeBaseline, specs };
             cmd.SetAction(pr => Run(pr.GetValue(headers)!, pr.GetValue(abi)!, pr.GetValue(format)!, pr.GetValue(output),
-                pr.GetValue(libclang), pr.GetValue(clangArgs) ?? Array.Empty<string>(), pr.GetValue(specs) ?? Array.Empty<string>()));
+                pr.GetValue(libclang), pr.GetValue(clangArgs) ?? Array.Empty<string>(), pr.GetValue(specs) ?? Array.Empty<string>(),
+                pr.GetValue(baselines) ?? Array.Empty<string>(), pr.GetValue(noBaseline), pr.GetValue(writeBaseline)));
             return cmd;
         }
 
-        private static int Run(string[] headerArgs, string abi, string format, string? output, string? libclang, string[] clangArgs, string[] specPaths)
+        private static int Run(string[] headerArgs, string abi, string format, string? output, string? libclang, string[] clangArgs, string[] specPaths,
+            string[] baselinePaths, bool noBaseline, string? writeBaseline)
         {
             try
             {
@@ -48,7 +54,13 @@ namespace EvtchnAbiGen.Cli
                 if (sources.Select(x => x.Label ?? x.Dir).Distinct().Count() != sources.Count) return Fail("each --headers needs its own label or folder");
                 var sets = sources.Select(x => (x.Label, x.Dir, Set: HeaderSet.ForXenDirectory(x.Dir, HeaderSet.BuiltInExtras(), clangArgs))).ToList();
                 if (LibClangLoader.Load(libclang) is string loadError) return Fail(loadError);
-                var releases = sets.Select(x => new ReleaseReport(x.Label, x.Dir, LayoutVerifier.Run(layout, x.Set))).ToList();
+                var missing = baselinePaths.FirstOrDefault(p => !File.Exists(p));
+                if (missing != null) return Fail($"baseline file not found: {missing}");
+                var baseline = noBaseline ? DriftBaseline.Empty : DriftBaseline.Parse(
+                    (specPaths.Length == 0 ? SpecSources.BuiltInBaseline() : DriftBaseline.FromSpecPaths(specPaths)).Keys
+                        .Concat(baselinePaths.SelectMany(p => File.ReadAllLines(p))));
+                var releases = sets.Select(x => new ReleaseReport(x.Label, x.Dir, LayoutVerifier.Run(layout, x.Set, baseline))).ToList();
+                if (writeBaseline != null) File.WriteAllText(writeBaseline, DriftBaseline.Write(releases));
 
                 string text = format switch
                 {

@@ -4,6 +4,11 @@ namespace EvtchnAbiGen.Verifier
 {
     public enum DriftKind { Size, Alignment, FieldOffset, FieldSize, MissingInSpec, MissingInC, StructMissingInC, ConstantValue, ConstantMissingInC }
 
+    /// <summary>What a difference means. <see cref="Newer"/>: the headers are older than those the spec was imported
+    /// from and lack the record, constant or field (absent there, not drift). <see cref="Known"/>: acknowledged in a
+    /// baseline file (an ABI change between releases). Only <see cref="Drift"/> fails a run.</summary>
+    public enum DriftStatus { Drift, Newer, Known }
+
     /// <summary>One difference between a spec and the C headers. <see cref="Expected"/> is what the C
     /// header says (the truth), <see cref="Actual"/> what the spec says.</summary>
     public sealed record Drift(string Abi, string? Struct, string? Field, string? Constant, DriftKind Kind, string Expected, string Actual,
@@ -48,6 +53,11 @@ namespace EvtchnAbiGen.Verifier
                 return $"{Abi}: {What}{values} [{Spec.Path}:{Spec.Line + 1}]";
             }
         }
+
+        public DriftStatus Status { get; init; } = DriftStatus.Drift;
+
+        /// <summary>The difference without locations, stable across checkouts: a baseline file's line.</summary>
+        public string Key => $"{RuleId} {Abi} {What}: C {Expected}, spec {Actual}";
 
         private string Where() => string.IsNullOrEmpty(CFile) ? "" : $" at {CFile}:{CLine}";
     }

@@ -11,8 +11,10 @@ namespace EvtchnAbiGen.Verifier
         /// <summary>The spec constant that pins the Xen interface version the specs are written against.</summary>
         public const string InterfaceVersionConstant = "__XEN_INTERFACE_VERSION__";
 
-        public static VerifyReport Run(LayoutResult specs, HeaderSet headers)
+        public static VerifyReport Run(LayoutResult specs, HeaderSet headers, DriftBaseline? baseline = null)
         {
+            baseline ??= DriftBaseline.Empty;
+            long? latest = headers.LatestInterfaceVersion;
             headers = headers.WithSpecHeaders(specs.CHeaders, specs.CDefines);
             var sw = Stopwatch.StartNew();
             var notes = new List<string>();
@@ -23,9 +25,20 @@ namespace EvtchnAbiGen.Verifier
                 var names = abi.Records.Select(r => r.Name).ToList();
                 var constants = abi.Constants.Select(c => c.Name).ToList();
                 var c = HeaderReader.Read(abi.Target, headers, names, constants, version);
-                results.Add(new AbiVerification(abi.Target, names, constants.Count, Comparer.Compare(abi, c)));
+                var all = Comparer.Compare(abi, c).Select(d => d with { Status = Classify(abi, d, latest, baseline) }).ToList();
+                results.Add(new AbiVerification(abi.Target, names, constants.Count,
+                    all.Where(d => d.Status == DriftStatus.Drift).ToList(), all.Where(d => d.Status != DriftStatus.Drift).ToList()));
             }
             return new VerifyReport(results, LibClangLoader.ClangVersion(), LibClangLoader.LoadedFrom ?? "", sw.Elapsed.TotalSeconds, notes);
+        }
+
+        /// <summary>A record, constant or field the headers lack, from a spec file imported from newer headers than these,
+        /// is newer than them: absent here, not drift. Anything else is drift unless the baseline knows it.</summary>
+        private static DriftStatus Classify(AbiLayout abi, Drift d, long? latest, DriftBaseline baseline)
+        {
+            bool absent = d.Kind is DriftKind.StructMissingInC or DriftKind.ConstantMissingInC or DriftKind.MissingInC;
+            if (absent && latest is long l && abi.FileOf(d.Spec)?.ImportedFrom is long from && from > l) return DriftStatus.Newer;
+            return baseline.Contains(d) ? DriftStatus.Known : DriftStatus.Drift;
         }
 
         /// <summary>What to define __XEN_INTERFACE_VERSION__ as: the specs' pinned version, as a pinned guest does

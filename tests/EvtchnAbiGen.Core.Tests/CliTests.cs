@@ -27,8 +27,10 @@ namespace EvtchnAbiGen.Core.Tests
                 foreach (var s in abi.GetProperty("structs").EnumerateArray())
                 {
                     Assert.Equal(new[] { "name", "size", "align", "fields" }, s.EnumerateObject().Select(p => p.Name).ToArray());
+                    // A bitfield (hvm/ioreq.h's, in the whole public set) adds its bits, as docs/layout-json.md says.
                     foreach (var f in s.GetProperty("fields").EnumerateArray())
-                        Assert.Equal(new[] { "name", "offset", "size" }, f.EnumerateObject().Select(p => p.Name).ToArray());
+                        Assert.Equal(f.TryGetProperty("bitWidth", out _) ? new[] { "name", "offset", "size", "bitOffset", "bitWidth" } : new[] { "name", "offset", "size" },
+                            f.EnumerateObject().Select(p => p.Name).ToArray());
                 }
                 foreach (var c in abi.GetProperty("constants").EnumerateArray())
                     Assert.Equal(new[] { "name", "value" }, c.EnumerateObject().Select(p => p.Name).ToArray());

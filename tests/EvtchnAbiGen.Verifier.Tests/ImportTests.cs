@@ -125,6 +125,25 @@ namespace EvtchnAbiGen.Verifier.Tests
             return names;
         }
 
+        /// <summary>AbiSpecs/xen-public is exactly what scripts/import-public writes from Xen 4.20's headers: nobody edits
+        /// it by hand, and an importer change that would alter it shows up here.</summary>
+        [XenReleaseFact("trixie")]
+        public void The_committed_public_set_is_what_the_importer_writes_from_xen_4_20()
+        {
+            Fixture.LoadClang();
+            string dir = Headers("trixie");
+            var curatedFiles = Directory.GetFiles(Path.Combine(Fixture.RepoRoot, "AbiSpecs"), "*.abi");
+            var skip = curatedFiles.SelectMany(f => Parser.Parse(f, File.ReadAllText(f)).DeclaredNames()).ToHashSet();
+            var result = HeaderImporter.Import(new ImportOptions(dir, HeaderImporter.AllHeaders(dir, Array.Empty<string>()), Array.Empty<string>(), "Xen.Evtchn", "0x00040e00")
+                { Skip = skip, OnDemand = true, Split = true });
+            string committed = Path.Combine(Fixture.RepoRoot, "AbiSpecs", "xen-public");
+            var onDisk = Directory.GetFiles(committed, "*.abi", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(committed, f).Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal);
+            Assert.Equal(result.Files.Select(f => f.Path).OrderBy(f => f, StringComparer.Ordinal), onDisk);
+            foreach (var f in result.Files)
+                Assert.True(f.Text == File.ReadAllText(Path.Combine(committed, f.Path)), $"{f.Path} differs from what the importer writes; run scripts/import-public");
+            Assert.True(result.Records > 350, $"{result.Records} records");
+        }
+
         [XenReleaseFact("trixie", "bullseye")]
         public void A_set_imported_from_4_20_at_interface_0x40e00_pins_that_version_for_verify()
         {

@@ -21,7 +21,10 @@ namespace EvtchnAbiGen.Verifier.Tests
             var note = Assert.Single(report.AllNotes);
             Assert.Contains("0x00041300", note);
             Assert.Contains("0x00040e00", note);
-            var (code, stdout, _) = Fixture.Cli("verify", "--headers", copy.Dir, "--format", "json");
+            // The curated specs: the imported public set would rightly call these 4.17 headers' missing 4.20 records
+            // drift once the headers claim 4.20's version.
+            var curated = System.IO.Directory.GetFiles(System.IO.Path.Combine(Fixture.RepoRoot, "AbiSpecs"), "*.abi");
+            var (code, stdout, _) = Fixture.Cli(new[] { "verify", "--headers", copy.Dir, "--format", "json" }.Concat(curated).ToArray());
             Assert.Equal(0, code);
             using var json = JsonDocument.Parse(stdout);
             Assert.Contains("0x00041300", json.RootElement.GetProperty("notes")[0].GetString());

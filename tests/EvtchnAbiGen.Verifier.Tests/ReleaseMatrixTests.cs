@@ -18,7 +18,7 @@ namespace EvtchnAbiGen.Verifier.Tests
             Assert.Equal(1, code);
             Assert.Matches(@"evtchn_set_priority\s+✓\s+✗ \d+", stdout);
             Assert.Contains("[bad] EAG2002 x86_64: struct evtchn_set_priority: field 'port' offset: C headers say 4, spec says 0", stdout);
-            Assert.DoesNotContain("[good]", stdout);
+            Assert.DoesNotContain("[good] EAG", stdout);
 
             var json = Fixture.Cli("verify", "--headers", "good=" + good.Dir, "--headers", "bad=" + bad.Dir, "--format", "json");
             using var doc = JsonDocument.Parse(json.stdout);

@@ -292,7 +292,9 @@ namespace EvtchnAbiGen.Verifier.Import
         /// rest parsed again.</summary>
         private void ImportMacros(List<(string Name, string File, int Line)> macros)
         {
-            var candidates = macros.Where(m => !Items.ContainsKey(m.Name)).GroupBy(m => m.Name).Select(g => g.First()).ToList();
+            // The headers' own newest version is a fact about the release, not an ABI constant: the spec records it as 'imported_from'.
+            var candidates = macros.Where(m => !Items.ContainsKey(m.Name) && m.Name != "__XEN_LATEST_INTERFACE_VERSION__")
+                .GroupBy(m => m.Name).Select(g => g.First()).ToList();
             candidates.Add(("__XEN_INTERFACE_VERSION__", "", 0));   // the version imported at, which verify will pin
             for (int round = 0; round < 6 && candidates.Count > 0; round++)
             {

@@ -66,37 +66,44 @@ namespace EvtchnAbiGen.Verifier.Reports
                     }
                     w.WriteEndArray();
                     w.WriteStartArray("drifts");
-                    foreach (var d in a.Drifts)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("rule", d.RuleId);
-                        w.WriteString("kind", d.Kind.ToString());
-                        if (d.Struct != null) w.WriteString("struct", d.Struct);
-                        if (d.Field != null) w.WriteString("field", d.Field);
-                        if (d.Constant != null) w.WriteString("constant", d.Constant);
-                        w.WriteString("expected", d.Expected);
-                        w.WriteString("actual", d.Actual);
-                        w.WriteStartObject("spec");
-                        w.WriteString("file", d.Spec.Path);
-                        w.WriteNumber("line", d.Spec.Line + 1);
-                        w.WriteNumber("column", d.Spec.Column + 1);
-                        w.WriteEndObject();
-                        if (!string.IsNullOrEmpty(d.CFile))
-                        {
-                            w.WriteStartObject("c");
-                            w.WriteString("file", d.CFile);
-                            w.WriteNumber("line", d.CLine);
-                            w.WriteEndObject();
-                        }
-                        w.WriteString("message", d.Message);
-                        w.WriteEndObject();
-                    }
+                    foreach (var d in a.Drifts) WriteDrift(w, d);
+                    w.WriteEndArray();
+                    // Not failures: newer than these headers ("newer") or listed in a baseline ("known").
+                    w.WriteStartArray("excused");
+                    foreach (var d in a.AllExcused) WriteDrift(w, d);
                     w.WriteEndArray();
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
+        }
+
+        private static void WriteDrift(Utf8JsonWriter w, Drift d)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", d.RuleId);
+            w.WriteString("kind", d.Kind.ToString());
+            if (d.Status != DriftStatus.Drift) w.WriteString("status", d.Status == DriftStatus.Newer ? "newer" : "known");
+            if (d.Struct != null) w.WriteString("struct", d.Struct);
+            if (d.Field != null) w.WriteString("field", d.Field);
+            if (d.Constant != null) w.WriteString("constant", d.Constant);
+            w.WriteString("expected", d.Expected);
+            w.WriteString("actual", d.Actual);
+            w.WriteStartObject("spec");
+            w.WriteString("file", d.Spec.Path);
+            w.WriteNumber("line", d.Spec.Line + 1);
+            w.WriteNumber("column", d.Spec.Column + 1);
+            w.WriteEndObject();
+            if (!string.IsNullOrEmpty(d.CFile))
+            {
+                w.WriteStartObject("c");
+                w.WriteString("file", d.CFile);
+                w.WriteNumber("line", d.CLine);
+                w.WriteEndObject();
+            }
+            w.WriteString("message", d.Message);
+            w.WriteEndObject();
         }
     }
 }

@@ -5,9 +5,13 @@ using System.Text;
 
 namespace EvtchnAbiGen.Verifier.Reports
 {
-    /// <summary>The human report: a struct × ABI table with ✓ or the number of drifts, then every drift.</summary>
+    /// <summary>The human report: a struct × ABI (or × release) table, then every drift. A cell is ✓, "✗ N" (drifts),
+    /// "absent" (newer than these headers), "+N new" (newer fields only) or "known N" (baseline).</summary>
     public static class TextReport
     {
+        /// <summary>Above this many structs, rows that are ✓ everywhere fold into one line.</summary>
+        private const int FoldAbove = 40;
+
         public static string Write(VerifyReport report, string headersDir)
         {
             var sb = new StringBuilder();
@@ -17,24 +21,15 @@ namespace EvtchnAbiGen.Verifier.Reports
             foreach (var note in report.AllNotes) sb.Append("note: ").Append(note).Append('\n');
             sb.Append('\n');
             var structs = abis.SelectMany(a => a.Structs).Distinct().ToList();
-            int width = System.Math.Max(28, structs.Select(s => s.Length).DefaultIfEmpty(0).Max() + 2);
-            sb.Append("struct".PadRight(width));
-            foreach (var a in abis) sb.Append(a.Target.Name.PadRight(9));
-            sb.Append('\n');
-            foreach (var s in structs)
-            {
-                sb.Append(s.PadRight(width));
-                foreach (var a in abis) sb.Append(Cell(a.Drifts.Count(d => d.Struct == s)));
-                sb.Append('\n');
-            }
-            sb.Append($"constants ({abis.Max(a => a.ConstantCount)})".PadRight(width));
-            foreach (var a in abis) sb.Append(Cell(a.Drifts.Count(d => d.Constant != null)));
-            sb.Append("\n\n");
+            var columns = abis.Select(a => (Name: a.Target.Name, Drifts: (IEnumerable<Drift>)a.Drifts, Excused: (IEnumerable<Drift>)a.AllExcused)).ToList();
+            Table(sb, structs, columns, abis.Max(a => a.ConstantCount));
             var drifts = report.AllDrifts.ToList();
+            Excused(sb, report.AllExcused.ToList(), "");
             if (drifts.Count == 0)
             {
-                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} structs and {1} constants match on {2}.\n",
-                    structs.Count, abis.Max(a => a.ConstantCount), string.Join(", ", abis.Select(a => a.Target.Name))));
+                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} structs and {1} constants match on {2}{3}.\n",
+                    structs.Count, abis.Max(a => a.ConstantCount), string.Join(", ", abis.Select(a => a.Target.Name)),
+                    report.AllExcused.Any() ? " (apart from the newer and known differences above)" : ""));
             }
             else
             {
@@ -44,7 +39,7 @@ namespace EvtchnAbiGen.Verifier.Reports
             return sb.ToString();
         }
 
-        /// <summary>Several header sets: a struct × release table (drifts summed over the ABIs), the notes and
+        /// <summary>Several header sets: a struct × release table (differences summed over the ABIs), the notes and
         /// every drift with its release.</summary>
         public static string WriteMatrix(IReadOnlyList<ReleaseReport> releases)
         {
@@ -57,26 +52,15 @@ namespace EvtchnAbiGen.Verifier.Reports
                 foreach (var note in r.Report.AllNotes) sb.Append("note [").Append(r.Name).Append("]: ").Append(note).Append('\n');
             sb.Append('\n');
             var structs = releases.SelectMany(r => r.Report.Abis.SelectMany(a => a.Structs)).Distinct().ToList();
-            int width = System.Math.Max(28, structs.Select(x => x.Length).DefaultIfEmpty(0).Max() + 2);
-            var cols = releases.Select(r => System.Math.Max(9, r.Name.Length + 2)).ToList();
-            sb.Append("struct".PadRight(width));
-            for (int i = 0; i < releases.Count; i++) sb.Append(releases[i].Name.PadRight(cols[i]));
-            sb.Append('\n');
-            foreach (var st in structs)
-            {
-                sb.Append(st.PadRight(width));
-                for (int i = 0; i < releases.Count; i++) sb.Append(Cell(releases[i].Report.AllDrifts.Count(d => d.Struct == st)).Trim().PadRight(cols[i]));
-                sb.Append('\n');
-            }
             int constants = releases.Max(r => r.Report.Abis.Max(a => a.ConstantCount));
-            sb.Append($"constants ({constants})".PadRight(width));
-            for (int i = 0; i < releases.Count; i++) sb.Append(Cell(releases[i].Report.AllDrifts.Count(d => d.Constant != null)).Trim().PadRight(cols[i]));
-            sb.Append("\n\n");
+            Table(sb, structs, releases.Select(r => (r.Name, r.Report.AllDrifts, r.Report.AllExcused)).ToList(), constants);
+            foreach (var r in releases) Excused(sb, r.Report.AllExcused.ToList(), "[" + r.Name + "] ");
             var drifts = releases.SelectMany(r => r.Report.AllDrifts.Select(d => (r, d))).ToList();
             var abis = string.Join(", ", first.Abis.Select(a => a.Target.Name));
             if (drifts.Count == 0)
-                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} structs and {1} constants match on {2} in every release ({3}).\n",
-                    structs.Count, constants, abis, string.Join(", ", releases.Select(r => r.Name))));
+                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} structs and {1} constants match on {2} in every release ({3}){4}.\n",
+                    structs.Count, constants, abis, string.Join(", ", releases.Select(r => r.Name)),
+                    releases.Any(r => r.Report.AllExcused.Any()) ? ", apart from the newer and known differences above" : ""));
             else
             {
                 sb.Append(string.Format(CultureInfo.InvariantCulture, "DRIFT: {0} difference(s) between the specs and the headers:\n", drifts.Count));
@@ -85,6 +69,59 @@ namespace EvtchnAbiGen.Verifier.Reports
             return sb.ToString();
         }
 
-        private static string Cell(int drifts) => (drifts == 0 ? "✓" : "✗ " + drifts.ToString(CultureInfo.InvariantCulture)).PadRight(9);
+        private static void Table(StringBuilder sb, List<string> structs, List<(string Name, IEnumerable<Drift> Drifts, IEnumerable<Drift> Excused)> columns, int constants)
+        {
+            int width = System.Math.Max(28, structs.Select(s => s.Length).DefaultIfEmpty(0).Max() + 2);
+            var widths = columns.Select(c => System.Math.Max(9, c.Name.Length + 2)).ToList();
+            var cells = columns.Select(c => (Drifts: c.Drifts.ToList(), Excused: c.Excused.ToList())).ToList();
+            sb.Append("struct".PadRight(width));
+            for (int i = 0; i < columns.Count; i++) sb.Append(columns[i].Name.PadRight(widths[i]));
+            sb.Append('\n');
+            int folded = 0;
+            foreach (var s in structs)
+            {
+                var row = cells.Select(c => Cell(c.Drifts.Where(d => d.Struct == s), c.Excused.Where(d => d.Struct == s))).ToList();
+                if (structs.Count > FoldAbove && row.All(x => x == "✓"))
+                {
+                    folded++;
+                    continue;
+                }
+                sb.Append(s.PadRight(width));
+                for (int i = 0; i < row.Count; i++) sb.Append(row[i].PadRight(widths[i]));
+                sb.Append('\n');
+            }
+            if (folded > 0) sb.Append(string.Format(CultureInfo.InvariantCulture, "({0} more structs: ✓ everywhere)\n", folded));
+            sb.Append($"constants ({constants})".PadRight(width));
+            for (int i = 0; i < cells.Count; i++)
+                sb.Append(Cell(cells[i].Drifts.Where(d => d.Constant != null), cells[i].Excused.Where(d => d.Constant != null)).PadRight(widths[i]));
+            sb.Append("\n\n");
+        }
+
+        private static string Cell(IEnumerable<Drift> drifts, IEnumerable<Drift> excused)
+        {
+            int n = drifts.Count();
+            if (n > 0) return "✗ " + N(n);
+            var ex = excused.ToList();
+            if (ex.Any(d => d.Kind == DriftKind.StructMissingInC)) return "absent";
+            int known = ex.Count(d => d.Status == DriftStatus.Known);
+            if (known > 0) return "known " + N(known);
+            return ex.Count > 0 ? "+" + N(ex.Count) + " new" : "✓";
+        }
+
+        /// <summary>One line of counts for what does not fail the run.</summary>
+        private static void Excused(StringBuilder sb, List<Drift> excused, string prefix)
+        {
+            if (excused.Count == 0) return;
+            int Count(System.Func<Drift, bool> f) => excused.Where(f).Select(d => d.Struct ?? d.Constant + "|" + d.Field).Distinct().Count();
+            int records = Count(d => d.Status == DriftStatus.Newer && d.Kind == DriftKind.StructMissingInC);
+            int consts = Count(d => d.Status == DriftStatus.Newer && d.Kind == DriftKind.ConstantMissingInC);
+            int fields = excused.Where(d => d.Status == DriftStatus.Newer && d.Kind == DriftKind.MissingInC).Select(d => d.Struct + "." + d.Field).Distinct().Count();
+            int known = excused.Count(d => d.Status == DriftStatus.Known);
+            sb.Append(prefix).Append(string.Format(CultureInfo.InvariantCulture,
+                "newer than these headers (absent here, not drift): {0} struct(s), {1} constant(s), {2} field(s); known from the baseline: {3} difference(s)\n",
+                records, consts, fields, known));
+        }
+
+        private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
     }
 }
