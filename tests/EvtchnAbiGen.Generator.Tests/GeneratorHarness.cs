@@ -65,6 +65,11 @@ namespace EvtchnAbiGen.Generator.Tests
             => Directory.GetFiles(System.IO.Path.Combine(RepoRoot, "AbiSpecs"), "*.abi").OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => (AdditionalText)new InMemoryAdditionalText(p, File.ReadAllText(p))).ToImmutableArray();
 
+        /// <summary>The curated specs and the imported public set (AbiSpecs/xen-public, on_demand), as the package ships them.</summary>
+        public static ImmutableArray<AdditionalText> ShippedSpecs()
+            => Directory.GetFiles(System.IO.Path.Combine(RepoRoot, "AbiSpecs"), "*.abi", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (AdditionalText)new InMemoryAdditionalText(p, File.ReadAllText(p))).ToImmutableArray();
+
         public static readonly ImmutableArray<MetadataReference> References =
             ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)
             .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || System.IO.Path.GetFileName(p) == "netstandard.dll")

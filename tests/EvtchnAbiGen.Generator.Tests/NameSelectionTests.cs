@@ -9,9 +9,11 @@ namespace EvtchnAbiGen.Generator.Tests
     /// <summary>XenAbi.txt, as CsWin32's NativeMethods.txt: only the names listed and what they use are emitted.</summary>
     public class NameSelectionTests
     {
-        private static (Compilation output, GeneratorRunResult run, IReadOnlyList<Diagnostic> diags) Run(string xenAbiTxt)
+        private static (Compilation output, GeneratorRunResult run, IReadOnlyList<Diagnostic> diags) Run(string xenAbiTxt) => Run(xenAbiTxt, GeneratorHarness.BuiltInSpecs());
+
+        private static (Compilation output, GeneratorRunResult run, IReadOnlyList<Diagnostic> diags) Run(string? xenAbiTxt, IEnumerable<AdditionalText> specs)
         {
-            var inputs = GeneratorHarness.BuiltInSpecs().Append(new InMemoryAdditionalText("/project/XenAbi.txt", xenAbiTxt)).ToList();
+            var inputs = xenAbiTxt == null ? specs.ToList() : specs.Append(new InMemoryAdditionalText("/project/XenAbi.txt", xenAbiTxt)).ToList();
             var compilation = GeneratorHarness.Compilation("class Empty { }");
             var driver = GeneratorHarness.Driver(inputs, new Dictionary<string, string> { ["build_property.EvtchnAbiGenAbis"] = "x86_64" })
                 .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
@@ -63,6 +65,50 @@ namespace EvtchnAbiGen.Generator.Tests
             Assert.Equal(1, span.StartLinePosition.Line);        // 0-based: line 2
             Assert.Equal(2, span.StartLinePosition.Character);   // 0-based: column 3
             Assert.Contains("did you mean 'evtchn_fifo_control_block'", d.GetMessage());
+        }
+
+        [Fact]
+        public void Without_XenAbi_txt_the_shipped_set_emits_the_event_channel_records_and_nothing_on_demand()
+        {
+            var (output, run, diags) = Run(null, GeneratorHarness.ShippedSpecs());
+            Assert.Null(run.Exception);
+            Assert.DoesNotContain(diags, d => d.Severity >= DiagnosticSeverity.Warning);
+            var types = Types(output, "Xen.Evtchn.X86_64").Where(n => !n.StartsWith("__")).ToList();
+            var curated = Types(Run(null, GeneratorHarness.BuiltInSpecs()).output, "Xen.Evtchn.X86_64").Where(n => !n.StartsWith("__")).ToList();
+            Assert.Equal(curated, types);   // exactly today's event-channel set
+            Assert.Contains("shared_info", types);
+            Assert.DoesNotContain("grant_entry_v1", types);
+        }
+
+        [Fact]
+        public void A_ten_name_selection_from_the_whole_public_set_emits_those_and_what_they_use_only()
+        {
+            const string txt = "grant_entry_v1\ngrant_entry_v2\ngnttab_map_grant_ref\nnetif_tx_request\nnetif_rx_response\nblkif_request\n" +
+                               "xenstore_domain_interface\nxencons_interface\nioreq\nvcpu_runstate_info\n";
+            var (output, run, diags) = Run(txt, GeneratorHarness.ShippedSpecs());
+            Assert.Null(run.Exception);
+            Assert.DoesNotContain(diags, d => d.Severity >= DiagnosticSeverity.Warning);
+            var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+            var types = Types(output, "Xen.Evtchn.X86_64").Where(n => !n.StartsWith("__") && n != "AbiManifest" && n != "Constants").ToList();
+            foreach (var n in txt.Split('\n', System.StringSplitOptions.RemoveEmptyEntries)) Assert.Contains(n, types);
+            Assert.Contains("grant_entry_header", types);    // grant_entry_v2's union members
+            Assert.Contains("blkif_request_segment", types); // blkif_request's segments
+            Assert.True(types.Count < 20, $"{types.Count} types for 10 names: {string.Join(", ", types)}");
+            Assert.DoesNotContain("shared_info", types);
+        }
+
+        [Fact]
+        public void A_header_group_selects_the_records_imported_from_that_header()
+        {
+            var (output, _, diags) = Run("grant_table\n", GeneratorHarness.ShippedSpecs());
+            Assert.DoesNotContain(diags, d => d.Severity >= DiagnosticSeverity.Warning);
+            var types = Types(output, "Xen.Evtchn.X86_64");
+            Assert.Contains("gnttab_setup_table", types);
+            Assert.Contains("grant_entry_v1", types);
+            Assert.DoesNotContain("netif_tx_request", types);
+            var constants = output.GetTypeByMetadataName("Xen.Evtchn.X86_64.Constants")!.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name).ToList();
+            Assert.Contains("GNTTABOP_map_grant_ref", constants);
         }
     }
 }

@@ -83,6 +83,36 @@ static class Mistakes
             Assert.DoesNotContain("error", build.Output);
         }
 
+        /// <summary>CsWin32's NativeMethods.txt, here XenAbi.txt: a consumer names what it needs from the whole public
+        /// ABI the package ships, and gets those and what they use, with a located did-you-mean for a typo.</summary>
+        [Fact]
+        public void A_XenAbi_txt_brings_named_public_records_and_only_them()
+        {
+            string dir = _ws.Project("consumerpublic", "net10.0", new Dictionary<string, string>
+            {
+                ["XenAbi.txt"] = "# what a grant-table and netfront consumer needs\ngrant_entry_v1\nnetif_tx_request\nGNTTABOP_*\nnetif_rx_respons\n",
+                ["Program.cs"] = @"
+using System;
+using System.Linq;
+using System.Runtime.CompilerServices;
+Console.WriteLine($""grant_entry_v1 {Unsafe.SizeOf<Xen.Evtchn.X86_64.grant_entry_v1>()} netif_tx_request {Unsafe.SizeOf<Xen.Evtchn.Arm32.netif_tx_request>()}"");
+Console.WriteLine($""map {Xen.Evtchn.X86_64.Constants.GNTTABOP_map_grant_ref}"");
+var types = typeof(Xen.Evtchn.X86_64.grant_entry_v1).Assembly.GetTypes().Where(t => t.Namespace == ""Xen.Evtchn.X86_64"" && !t.IsNested && !t.Name.StartsWith(""__"")).Select(t => t.Name).OrderBy(n => n);
+Console.WriteLine(""types "" + string.Join("","", types));
+",
+            });
+            var build = ConsumerWorkspace.Dotnet(dir, "build", "-nologo", "-v", "q", "-clp:NoSummary");
+            Assert.True(build.Code == 0, build.Output);
+            Assert.Contains("XenAbi.txt(5,1): warning EAG0030", build.Output);
+            Assert.Contains("did you mean 'netif_rx_response'", build.Output);
+            var run = ConsumerWorkspace.Dotnet(dir, "run", "--no-build");
+            Assert.True(run.Code == 0, run.Output);
+            // grant_table.h: { uint16_t flags; domid_t domid; uint32_t frame; } is 8 bytes; netif.h: gref (4) + offset, flags, id, size (4 × 2) is 12.
+            Assert.Contains("grant_entry_v1 8 netif_tx_request 12", run.Output);
+            Assert.Contains("map 0", run.Output);   // GNTTABOP_map_grant_ref is 0 in grant_table.h
+            Assert.Contains("types AbiManifest,Constants,grant_entry_v1,netif_tx_request", run.Output);
+        }
+
         [Fact]
         public void Below_net8_one_clear_error_names_the_framework_and_the_minimum()
         {
