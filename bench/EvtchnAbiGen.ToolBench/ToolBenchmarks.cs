@@ -1,0 +1,100 @@
+extern alias gen;
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using EvtchnAbiGen.Core.Layout;
+using EvtchnAbiGen.Core.Spec;
+using EvtchnAbiGen.Verifier;
+using EvtchnAbiGen.Verifier.Import;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace EvtchnAbiGen.ToolBench
+{
+    internal sealed class Text(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    internal static class Inputs
+    {
+        public static string Repo => Environment.GetEnvironmentVariable("EVTCHNABIGEN_REPO") ?? throw new InvalidOperationException("EVTCHNABIGEN_REPO is not set (bench/run sets it)");
+
+        public static string SystemHeaders => Environment.GetEnvironmentVariable("EVTCHNABIGEN_HEADERS") ?? "/usr/include/xen";
+
+        /// <summary>What the package ships: the curated specs and AbiSpecs/xen-public.</summary>
+        public static List<AdditionalText> ShippedSpecs()
+            => Directory.GetFiles(Path.Combine(Repo, "AbiSpecs"), "*.abi", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (AdditionalText)new Text(p, File.ReadAllText(p))).ToList();
+
+        /// <summary>Ten records a split-driver backend needs.</summary>
+        public const string TenNames = "grant_entry_v1\ngrant_entry_v2\ngnttab_map_grant_ref\nnetif_tx_request\nnetif_rx_response\nblkif_request\n" +
+                                       "xenstore_domain_interface\nxencons_interface\nioreq\nvcpu_runstate_info\n";
+    }
+
+    /// <summary>The source generator as a build runs it: a new driver (nothing cached) over the shipped specs, all four
+    /// ABIs, with a XenAbi.txt naming everything ("*") or ten records. Generation only; compiling the output is the
+    /// C# compiler's cost, not the generator's.</summary>
+    public class Generator
+    {
+        private List<AdditionalText> _specs = null!;
+        private CSharpCompilation _compilation = null!;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _specs = Inputs.ShippedSpecs();
+            _compilation = CSharpCompilation.Create("Consumer", new[] { CSharpSyntaxTree.ParseText("class Empty { }") },
+                new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
+                        MetadataReference.CreateFromFile(typeof(System.Runtime.CompilerServices.InlineArrayAttribute).Assembly.Location) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        }
+
+        private int Run(string xenAbiTxt)
+        {
+            var driver = CSharpGeneratorDriver.Create(new[] { new gen::EvtchnAbiGen.Generator.EvtchnAbiGenerator().AsSourceGenerator() },
+                _specs.Append(new Text("/consumer/XenAbi.txt", xenAbiTxt)));
+            var result = driver.RunGenerators(_compilation).GetRunResult();
+            if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
+            return result.GeneratedTrees.Length;
+        }
+
+        [Benchmark]
+        public int generator_whole_set_4_abis() => Run("*\n");
+
+        [Benchmark]
+        public int generator_10_records_4_abis() => Run(Inputs.TenNames);
+    }
+
+    /// <summary>`evtchn-abi verify` and `import --all` on the whole set, four ABIs, through libclang.</summary>
+    public class Clang
+    {
+        private LayoutResult _layout = null!;
+        private HeaderSet _headers = null!;
+        private IReadOnlyList<string> _all = null!;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            if (LibClangLoader.Load() is string error) throw new InvalidOperationException(error);
+            var files = Directory.GetFiles(Path.Combine(Inputs.Repo, "AbiSpecs"), "*.abi", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => Parser.Parse(p, File.ReadAllText(p))).ToList();
+            _layout = LayoutEngine.Run(files);
+            _headers = HeaderSet.ForXenDirectory(Inputs.SystemHeaders, HeaderSet.BuiltInExtras());
+            _all = HeaderImporter.AllHeaders(Inputs.SystemHeaders, Array.Empty<string>());
+        }
+
+        [Benchmark]
+        public int verify_whole_set_4_abis() => LayoutVerifier.Run(_layout, _headers).Abis.Sum(a => a.Structs.Count);
+
+        [Benchmark]
+        public int import_all_4_abis() => HeaderImporter.Import(new ImportOptions(Inputs.SystemHeaders, _all, Array.Empty<string>())).Records;
+    }
+}
