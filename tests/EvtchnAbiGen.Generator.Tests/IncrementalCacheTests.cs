@@ -44,6 +44,28 @@ namespace EvtchnAbiGen.Generator.Tests
             AssertAllCached(run, AllSteps);
         }
 
+        /// <summary>The shipped whole set with a XenAbi.txt: an unrelated edit stops at the equality checks, and an
+        /// edit of XenAbi.txt re-runs the emit step only (parse and layout stay cached).</summary>
+        [Fact]
+        public void With_the_whole_public_set_and_XenAbi_txt_an_unrelated_edit_is_cached_and_a_selection_edit_only_reemits()
+        {
+            var selection = new InMemoryAdditionalText("/p/XenAbi.txt", "grant_entry_v1\nshared_info\n");
+            var inputs = GeneratorHarness.ShippedSpecs().Add(selection);
+            var compilation = GeneratorHarness.Compilation("class A { int X => 1; }");
+            var driver = GeneratorHarness.Driver(inputs).RunGenerators(compilation);
+            var tree = compilation.SyntaxTrees.Single();
+            driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(0, 0, "// edit\n"))));
+            var run = driver.GetRunResult().Results.Single();
+            Assert.Null(run.Exception);
+            AssertAllCached(run, AllSteps);
+
+            driver = driver.ReplaceAdditionalText(selection, new InMemoryAdditionalText("/p/XenAbi.txt", "grant_entry_v1\nshared_info\nnetif_tx_request\n")).RunGenerators(compilation);
+            run = driver.GetRunResult().Results.Single();
+            AssertAllCached(run, StepNames.ParseSpec, StepNames.LayoutSpecs, StepNames.CollectDiagnostics);
+            Assert.Contains(run.TrackedSteps[StepNames.EmitSource], s => s.Outputs.Any(o => o.Reason == IncrementalStepRunReason.Modified));
+            Assert.Contains(run.GeneratedSources, g => g.SourceText.ToString().Contains("struct netif_tx_request"));
+        }
+
         [Fact]
         public void Editing_one_spec_reparses_only_that_spec()
         {
