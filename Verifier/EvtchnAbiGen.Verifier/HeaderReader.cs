@@ -147,7 +147,9 @@ namespace EvtchnAbiGen.Verifier
                         var type = child.Type;
                         var canonical = type.CanonicalType;
                         bool nested = canonical.kind == CXTypeKind.CXType_Record;   // arrays are not entered
-                        yield return new RecordMember<CXCursor, CXCursor>(child.Spelling, child.OffsetOfField / 8, type.SizeOf, child,
+                        // A flexible array member ('T x[]') has no sizeof; it occupies 0 bytes, as GNU's 'T x[0]' does.
+                        long size = canonical.kind == CXTypeKind.CXType_IncompleteArray ? 0 : type.SizeOf;
+                        yield return new RecordMember<CXCursor, CXCursor>(child.Spelling, child.OffsetOfField / 8, size, child,
                             nested, nested ? canonical.Declaration : default);
                     }
                     else if ((child.Kind == CXCursorKind.CXCursor_StructDecl || child.Kind == CXCursorKind.CXCursor_UnionDecl) && child.IsAnonymousRecordDecl)

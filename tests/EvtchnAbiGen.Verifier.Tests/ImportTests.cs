@@ -176,16 +176,31 @@ namespace EvtchnAbiGen.Verifier.Tests
         }
 
         [Fact]
-        public void A_flexible_array_is_a_located_warning_and_its_record_and_users_are_left_out()
+        public void Flexible_arrays_are_imported_as_the_last_member_and_verify_on_every_abi()
         {
-            var (spec, result) = Import(Fixture.SystemHeaders, "version.h");
-            var build = Assert.Single(result.Problems, p => p.Message.StartsWith("struct xen_build_id has member 'buf' of a flexible array member", StringComparison.Ordinal));
-            Assert.Equal("EAG3101", build.Id);
-            Assert.EndsWith("version.h", build.File);
-            Assert.Equal(File.ReadAllLines(Path.Combine(Fixture.SystemHeaders, "version.h")).ToList().FindIndex(l => l.StartsWith("struct xen_build_id {", StringComparison.Ordinal)) + 1, build.Line);
-            Assert.Contains(result.Problems, p => p.Message.StartsWith("xen_build_id_t uses xen_build_id", StringComparison.Ordinal));
-            Assert.DoesNotContain("struct xen_build_id ", spec);
-            Assert.Contains("const XENVER_build_id = ", spec);   // what it can express is still written
+            var (spec, result) = Import(Fixture.SystemHeaders, "version.h", "xencomm.h");
+            Assert.DoesNotContain(result.Problems, p => p.Message.Contains("flexible"));
+            Assert.Contains("uint8_t buf[];", spec);          // version.h: xen_build_id's 'unsigned char buf[XEN_FLEX_ARRAY_DIM]' (empty in C99)
+            Assert.Contains("uint64_t address[0];", spec);    // xencomm.h: GNU's zero-length form, kept
+            var layout = LayoutEngine.Run(new[] { Parser.Parse("flex.abi", spec) });
+            Assert.False(layout.HasErrors, string.Join("\n", layout.Diagnostics));
+            var report = LayoutVerifier.Run(layout, HeaderSet.ForXenDirectory(Fixture.SystemHeaders, Array.Empty<(string, string)>()));
+            Assert.True(report.Clean, string.Join("\n", report.AllDrifts.Take(10)));
+            Assert.All(report.Abis, a => Assert.Contains("xen_build_id", a.Structs));
+        }
+
+        [Fact]
+        public void A_flexible_array_that_is_not_the_last_member_is_a_located_warning_and_its_record_is_left_out()
+        {
+            using var copy = Fixture.CopyHeaders();
+            File.WriteAllText(Path.Combine(copy.Dir, "flexmid.h"), "#include \"xen.h\"\nstruct flex_mid {\n    uint32_t n;\n    uint8_t mid[0];\n    uint32_t after;\n};\n");
+            var (spec, result) = Import(copy.Dir, "flexmid.h");
+            var p = Assert.Single(result.Problems, x => x.Message.Contains("flex_mid"));
+            Assert.Equal("EAG3101", p.Id);
+            Assert.EndsWith("flexmid.h", p.File);
+            Assert.Equal(2, p.Line);
+            Assert.Contains("'mid' of a flexible or zero-length array that is not the record's last member", p.Message);
+            Assert.DoesNotContain("struct flex_mid", spec);
         }
 
         [Fact]

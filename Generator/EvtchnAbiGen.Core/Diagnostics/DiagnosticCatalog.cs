@@ -90,7 +90,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public static readonly DiagnosticInfo CyclicConstant = Spec(DiagnosticIds.CyclicConstant, "Cyclic constant", SpecSeverity.Error);
         public static readonly DiagnosticInfo BadExpression = Spec(DiagnosticIds.BadExpression, "Invalid constant expression", SpecSeverity.Error);
         public static readonly DiagnosticInfo BadArrayLength = Spec(DiagnosticIds.BadArrayLength, "Invalid array length", SpecSeverity.Error,
-            "array length of '{0}' is {1} on {2}; it must be at least 1 (C forbids empty arrays in this position)",
+            "array length of '{0}' is {1} on {2}; it must be at least 1 (only the last member of a record may be a flexible array, 'T name[]' or 'T name[0]', with one dimension)",
             "{0}: the field; {1}: its length; {2}: the ABIs");
         public static readonly DiagnosticInfo TooLarge = Spec(DiagnosticIds.TooLarge, "Record too large", SpecSeverity.Error,
             "{0} needs {1} on {4}, more than the limit of {2} bytes; {3}",

@@ -185,6 +185,20 @@ namespace EvtchnAbiGen.Core.Emit
                 string memberName = MemberName(f.Name, typeName);
                 string element = ElementType(f, memberName, nested);
                 string type = element;
+                if (f.IsArray && f.ElementCount == 0)
+                {
+                    // A flexible array: its elements lie past the record's end, as many as the caller knows there are.
+                    _w.Doc(f.Doc, FieldRemarks(f, offset));
+                    _w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+                    _w.Line($"public global::System.Span<{element}> {memberName}(int count) => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(" +
+                            $"ref global::System.Runtime.CompilerServices.Unsafe.As<byte, {element}>(ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(" +
+                            $"ref global::System.Runtime.CompilerServices.Unsafe.As<{typeName}, byte>(ref this), (nint){offset})), count);");
+                    // The array is no field, but its alignment is the record's (C rounds the record to it): a hidden
+                    // word of that alignment at offset 0 gives the CLR the same, for records that embed this one.
+                    if (f.Align > 1 && f.Align <= 8 && offset + f.Size >= f.Align)
+                        _w.Line($"[global::System.Runtime.InteropServices.FieldOffset(0)] private {CSharpNames.Integer(f.Align, false)} __{memberName.TrimStart('@')}_Align;");
+                    continue;
+                }
                 if (f.IsArray && (f.Flags.HasFlag(FieldFlags.Bitmap) || f.Type.Kind == FieldTypeKind.InlineRecord))
                 {
                     type = memberName.TrimStart('@') + "_Array";

@@ -47,7 +47,8 @@ namespace EvtchnAbiGen.Core.Layout
             var cursor = new RecordCursor(isUnion, _cx.Target.UnnamedBitfieldsAlign);
             bool ok = true;
             int anon = 0;
-            foreach (var m in _cx.Declarations.SelectMembers(members))
+            var selected = _cx.Declarations.SelectMembers(members).ToList();
+            foreach (var m in selected)
             {
                 _cx.Cancellation.ThrowIfCancellationRequested();
                 if (m is FieldMember { IsBitfield: true } bm)
@@ -67,7 +68,7 @@ namespace EvtchnAbiGen.Core.Layout
                     }
                     continue;
                 }
-                var f = LayoutMember(name, m, ref anon);
+                var f = LayoutMember(name, m, ref anon, last: ReferenceEquals(m, selected[selected.Count - 1]));
                 if (f == null)
                 {
                     ok = false;
@@ -120,7 +121,9 @@ namespace EvtchnAbiGen.Core.Layout
             return null;
         }
 
-        private FieldLayout? LayoutMember(string owner, Member m, ref int anon)
+        /// <param name="last">Whether the member is the record's last: only it may be a flexible array ('T x[]' or GNU's
+        /// 'T x[0]'), of size 0 at its element's alignment, which counts toward the record's.</param>
+        private FieldLayout? LayoutMember(string owner, Member m, ref int anon, bool last)
         {
             FieldType type;
             int elemSize, elemAlign;
@@ -156,10 +159,18 @@ namespace EvtchnAbiGen.Core.Layout
 
             var lengths = new List<int>();
             long total = elemSize;
-            foreach (var d in dims)
+            for (int di = 0; di < dims.Count; di++)
             {
+                var d = dims[di];
                 var v = _cx.Constants.Eval(d);
                 if (v == null) return null;
+                // Written '[]' or '[0]' (not a length that happens to compute to 0, which is still a mistake to report).
+                if (d is IntLiteral { Value: 0 } && di == 0 && dims.Count == 1 && last)
+                {
+                    total = 0;
+                    lengths.Add(0);
+                    continue;
+                }
                 if (v.Value <= 0)
                 {
                     _cx.Report(SpecDiagnostic.Create(DiagnosticCatalog.BadArrayLength, d.Location, fieldName ?? "(anonymous)", AbiContext.Num(v.Value)));
@@ -200,6 +211,11 @@ namespace EvtchnAbiGen.Core.Layout
             if (attrs.Has(FieldFlags.Shared) && type.Kind == FieldTypeKind.Integer && elemSize != 1 && elemSize != 2 && elemSize != 4 && elemSize != 8)
             {
                 _cx.Error(DiagnosticIds.BadAttribute, loc, $"'shared' needs a 1, 2, 4 or 8-byte word; '{fieldName}' is {elemSize} bytes");
+                return null;
+            }
+            if (attrs.Has(FieldFlags.Bitmap) && total == 0)
+            {
+                _cx.Error(DiagnosticIds.BadAttribute, loc, $"'bitmap' needs a fixed number of words; '{fieldName}' is a flexible array");
                 return null;
             }
             if (attrs.Has(FieldFlags.Bitmap) && (lengths.Count == 0 || (elemSize != 4 && elemSize != 8)))

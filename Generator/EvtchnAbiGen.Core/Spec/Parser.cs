@@ -411,7 +411,14 @@ namespace EvtchnAbiGen.Core.Spec
             var dims = new List<Expr>();
             while (Current.Is("["))
             {
-                Advance();
+                var open = Advance();
+                if (Current.Is("]"))
+                {
+                    // 'T name[]': C's flexible array member, laid out as GNU's 'T name[0]'.
+                    Advance();
+                    dims.Add(new IntLiteral(0, Loc(open)));
+                    continue;
+                }
                 var e = ParseExpr();
                 Expect("]");
                 if (e != null) dims.Add(e);

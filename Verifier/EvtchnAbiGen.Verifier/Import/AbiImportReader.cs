@@ -203,8 +203,12 @@ namespace EvtchnAbiGen.Verifier.Import
         private string? Members(CXCursor record, List<ImportedMember> into, string indent)
         {
             int anon = 0;
-            foreach (var child in record.Children())
+            var children = record.Children().ToList();
+            int last = children.FindLastIndex(c => c.Kind == CXCursorKind.CXCursor_FieldDecl
+                || c.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl && c.IsAnonymousRecordDecl);
+            for (int index = 0; index < children.Count; index++)
             {
+                var child = children[index];
                 if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl)
                 {
                     if (!child.IsAnonymousRecordDecl) continue;   // the type of a following field, or a nested tag
@@ -219,6 +223,10 @@ namespace EvtchnAbiGen.Verifier.Import
                 string name = child.Spelling;
                 var st = _types.Map(child.Type);
                 if (st.Unsupported != null) return $"member '{name}' of {st.Unsupported}";
+                // A flexible (or zero-length) array is expressible as the last member, with one dimension: C's own rule.
+                bool flexible = st.Dims.Count > 0 && (st.Dims[0] == CTypeMapper.FlexibleDim || st.Dims[0] == 0);
+                if (st.Dims.Skip(1).Any(d => d <= 0) || flexible && (st.Dims.Count > 1 || index != last))
+                    return $"member '{name}' of a flexible or zero-length array that is not the record's last member";
                 if (child.IsBitField)
                 {
                     // C's bitfield, laid out by the spec language with each ABI's rules (an unnamed one only moves the position).
@@ -228,7 +236,7 @@ namespace EvtchnAbiGen.Verifier.Import
                         name.Length > 0 ? $"{st.Name} {name} : {width}" : $"{st.Name} : {width}", null, child.Type.AlignOf, Doc(child)));
                     continue;
                 }
-                string dims = string.Concat(st.Dims.Select(d => "[" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
+                string dims = string.Concat(st.Dims.Select(d => d == CTypeMapper.FlexibleDim ? "[]" : "[" + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
                 string line;
                 if (st.InlineRecord is CXCursor rec)
                 {

@@ -13,6 +13,9 @@ namespace EvtchnAbiGen.Verifier.Import
 
     internal sealed class CTypeMapper
     {
+        /// <summary>The dimension of a C99 flexible array member, 'T x[]'.</summary>
+        public const long FlexibleDim = -1;
+
         private static readonly HashSet<string> StdInt = new HashSet<string>
         {
             "uint8_t", "int8_t", "uint16_t", "int16_t", "uint32_t", "int32_t", "uint64_t", "int64_t",
@@ -45,12 +48,13 @@ namespace EvtchnAbiGen.Verifier.Import
                 switch (t.kind)
                 {
                     case CXTypeKind.CXType_ConstantArray:
-                        if (t.ArraySize == 0) return SpecType.Fail("a zero-length array (GNU C's flexible array)");
-                        dims.Add(t.ArraySize);
+                        dims.Add(t.ArraySize);   // 0: GNU's zero-length array, a flexible array as the last member
                         t = t.ElementType.Named;
                         continue;
                     case CXTypeKind.CXType_IncompleteArray:
-                        return SpecType.Fail("a flexible array member");
+                        dims.Add(FlexibleDim);   // 'T x[]', written back as such
+                        t = t.ElementType.Named;
+                        continue;
                     case CXTypeKind.CXType_Typedef:
                         var decl = t.Declaration;
                         string name = decl.Spelling;
