@@ -190,6 +190,27 @@ namespace EvtchnAbiGen.Verifier.Tests
         }
 
         [Fact]
+        public void Function_pointers_are_imported_as_fnptr_and_verify_pointer_sized_on_every_abi()
+        {
+            using var copy = Fixture.CopyHeaders();
+            File.WriteAllText(Path.Combine(copy.Dir, "callbacks.h"), "#include \"xen.h\"\ntypedef void (*handler_t)(int);\n" +
+                "struct cb_table {\n    uint8_t tag;\n    void (*on_event)(uint32_t port);\n    handler_t handlers[3];\n    void *data;\n};\n");
+            var (spec, result) = Import(copy.Dir, "callbacks.h");
+            Assert.DoesNotContain(result.Problems, p => p.Message.Contains("cb_table"));
+            Assert.Contains("fnptr on_event;", spec);
+            Assert.Contains("typedef handler_t = fnptr;", spec);   // the C typedef, kept
+            Assert.Contains("handler_t handlers[3];", spec);
+            Assert.Contains("ptr data;", spec);
+            var layout = LayoutEngine.Run(new[] { Parser.Parse("cb.abi", spec) });
+            Assert.False(layout.HasErrors, string.Join("\n", layout.Diagnostics));
+            var report = LayoutVerifier.Run(layout, HeaderSet.ForXenDirectory(copy.Dir, Array.Empty<(string, string)>()));
+            Assert.True(report.Clean, string.Join("\n", report.AllDrifts.Take(10)));
+            // Pointer-sized (clang agreed above): 1 + 3 pad + 4 + 3 × 4 + 4 on x86_32, 1 + 7 pad + 8 + 3 × 8 + 8 on x86_64.
+            Assert.Equal(24, layout.Find("x86_32")!.FindRecord("cb_table")!.Size);
+            Assert.Equal(48, layout.Find("x86_64")!.FindRecord("cb_table")!.Size);
+        }
+
+        [Fact]
         public void A_flexible_array_that_is_not_the_last_member_is_a_located_warning_and_its_record_is_left_out()
         {
             using var copy = Fixture.CopyHeaders();

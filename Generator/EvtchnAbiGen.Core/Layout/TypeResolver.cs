@@ -27,7 +27,7 @@ namespace EvtchnAbiGen.Core.Layout
     {
         public static readonly string[] BuiltinNames =
         {
-            "uint8_t", "int8_t", "char", "uint16_t", "int16_t", "uint32_t", "int32_t", "uint64_t", "int64_t", "ulong", "long", "ptr", "handle",
+            "uint8_t", "int8_t", "char", "uint16_t", "int16_t", "uint32_t", "int32_t", "uint64_t", "int64_t", "ulong", "long", "ptr", "fnptr", "handle",
         };
 
         private readonly AbiContext _cx;
@@ -54,13 +54,14 @@ namespace EvtchnAbiGen.Core.Layout
                 case "ulong": return Int("unsigned long", t.LongSize, false, t.LongSize);
                 case "long": return Int("long", t.LongSize, true, t.LongSize);
                 case "ptr":
+                case "fnptr":   // a function pointer: pointer-sized on every ABI here, named for what C says
                 case "handle": return Pointer(tr);
             }
             if (!_cx.Declarations.Types.TryGetValue(tr.Name, out var decl))
             {
                 _cx.Error(DiagnosticIds.UnknownType, tr.Location,
                     $"unknown type '{tr.Name}'{DidYouMean.Suggest(tr.Name, _cx.Declarations.Types.Keys.Concat(BuiltinNames))}; declare it with struct, union, typedef or word, " +
-                    "or use a built-in (uint8_t..int64_t, ulong, long, ptr, handle<T>)");
+                    "or use a built-in (uint8_t..int64_t, ulong, long, ptr, fnptr, handle<T>)");
                 return null;
             }
             switch (decl)

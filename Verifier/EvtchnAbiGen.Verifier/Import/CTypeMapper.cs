@@ -82,7 +82,8 @@ namespace EvtchnAbiGen.Verifier.Import
                     case CXTypeKind.CXType_Enum:
                         return Integer(EnumInteger(t), dims);
                     case CXTypeKind.CXType_Pointer:
-                        return new SpecType("ptr", dims, null, null);   // data and function pointers alike: pointer-sized
+                        var pointee = t.Pointee.CanonicalType.kind;
+                        return new SpecType(pointee is CXTypeKind.CXType_FunctionProto or CXTypeKind.CXType_FunctionNoProto ? "fnptr" : "ptr", dims, null, null);
                     default:
                         var builtin = Builtin(t.kind);
                         return builtin != null ? new SpecType(builtin, dims, null, null) : SpecType.Fail($"the C type '{t.Spelling}'");
