@@ -19,8 +19,6 @@ namespace EvtchnAbiGen.Verifier
 
         public static readonly DriftBaseline Empty = new DriftBaseline(Array.Empty<string>());
 
-        public int Count => _keys.Count;
-
         public IEnumerable<string> Keys => _keys;
 
         public bool Contains(Drift d) => _keys.Contains(d.Key);

@@ -18,7 +18,7 @@ namespace EvtchnAbiGen.Verifier
             headers = headers.WithSpecHeaders(specs.CHeaders, specs.CDefines);
             var sw = Stopwatch.StartNew();
             var notes = new List<string>();
-            string version = InterfaceVersion(specs, headers, notes);
+            string version = InterfaceVersion(specs, latest, notes);
             var results = new List<AbiVerification>();
             foreach (var abi in specs.Abis)
             {
@@ -43,11 +43,10 @@ namespace EvtchnAbiGen.Verifier
 
         /// <summary>What to define __XEN_INTERFACE_VERSION__ as: the specs' pinned version, as a pinned guest does
         /// (headers newer than it are a note, not drift; headers older than it are a setup error), or, for
-        /// specs that pin nothing, the headers' latest.</summary>
-        private static string InterfaceVersion(LayoutResult specs, HeaderSet headers, List<string> notes)
+        /// specs that pin nothing, the headers' latest (<paramref name="latest"/>, read once per run).</summary>
+        private static string InterfaceVersion(LayoutResult specs, long? latest, List<string> notes)
         {
             long? pinned = specs.Abis.Select(a => a.FindConstant(InterfaceVersionConstant)?.Value).FirstOrDefault();
-            long? latest = headers.LatestInterfaceVersion;
             if (pinned == null) return "__XEN_LATEST_INTERFACE_VERSION__";
             if (latest != null && pinned > latest)
                 throw new VerifierSetupException(

@@ -195,7 +195,7 @@ namespace EvtchnAbiGen.Core.Emit
                             $"ref global::System.Runtime.CompilerServices.Unsafe.As<{typeName}, byte>(ref this), (nint){offset})), count);");
                     // The array is no field, but its alignment is the record's (C rounds the record to it): a hidden
                     // word of that alignment at offset 0 gives the CLR the same, for records that embed this one.
-                    if (f.Align > 1 && f.Align <= 8 && offset + f.Size >= f.Align)
+                    if (f.Align > 1 && f.Align <= 8 && offset >= f.Align)   // fits: the record is at least 'offset' bytes
                         _w.Line($"[global::System.Runtime.InteropServices.FieldOffset(0)] private {CSharpNames.Integer(f.Align, false)} __{memberName.TrimStart('@')}_Align;");
                     continue;
                 }

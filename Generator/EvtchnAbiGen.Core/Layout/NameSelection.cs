@@ -50,15 +50,15 @@ namespace EvtchnAbiGen.Core.Layout
         /// with a did-you-mean.</summary>
         public AbiLayout Apply(AbiLayout abi, IReadOnlyList<AbiLayout> all, List<SpecDiagnostic> unknown)
         {
-            bool onDemand = abi.Files.Any(f => f.OnDemand);
-            if (IsEverything && !onDemand) return abi;
+            var onDemand = new HashSet<string>(abi.Files.Where(f => f.OnDemand).Select(f => f.Path), StringComparer.Ordinal);
+            if (IsEverything && onDemand.Count == 0) return abi;
             var records = new HashSet<string>(StringComparer.Ordinal);
             var constants = new HashSet<string>(StringComparer.Ordinal);
             var words = new HashSet<string>(StringComparer.Ordinal);
             if (IsEverything)
             {
                 // Without XenAbi.txt: everything but the 'on_demand' files (and what the rest uses from them).
-                bool Default(SpecLocation where) => abi.FileOf(where)?.OnDemand != true;
+                bool Default(SpecLocation where) => !onDemand.Contains(where.Path);
                 records.UnionWith(abi.Records.Where(r => Default(r.Location)).Select(r => r.Name));
                 constants.UnionWith(abi.Constants.Where(c => Default(c.Location)).Select(c => c.Name));
                 words.UnionWith(abi.Words.Where(w => Default(w.Location)).Select(w => w.Name));

@@ -101,6 +101,7 @@ namespace EvtchnAbiGen.Clang
         public HashSet<int> ErrorLines(string file)
         {
             var lines = new HashSet<int>();
+            string wanted = System.IO.Path.GetFullPath(file);
             var tu = Handle;
             uint n = clang.getNumDiagnostics(tu);
             for (uint i = 0; i < n; i++)
@@ -111,7 +112,7 @@ namespace EvtchnAbiGen.Clang
                     CXFile f;
                     uint line, column, offset;
                     clang.getExpansionLocation(clang.getDiagnosticLocation(d), &f, &line, &column, &offset);
-                    if (f.Handle != IntPtr.Zero && CXFilePath.Of(f) == System.IO.Path.GetFullPath(file)) lines.Add((int)line);
+                    if (CXFilePath.Of(f) == wanted) lines.Add((int)line);
                 }
                 clang.disposeDiagnostic(d);
             }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace EvtchnAbiGen.Verifier.Import
 {
@@ -32,8 +31,14 @@ namespace EvtchnAbiGen.Verifier.Import
     public sealed record ImportResult(IReadOnlyList<ImportedFile> Files, IReadOnlyList<ImportProblem> Problems, int Records, int Typedefs, int Constants,
         int Skipped)
     {
-        /// <summary>The whole spec, when it is one file.</summary>
-        public string Spec => Files.Count == 1 ? Files[0].Text : string.Concat(Files.Select(f => f.Text));
+        /// <summary>The spec of an import without <see cref="ImportOptions.Split"/> (one file; none when every name was
+        /// skipped). A split import has one spec per file, and no single text.</summary>
+        public string Spec => Files.Count switch
+        {
+            0 => "",
+            1 => Files[0].Text,
+            _ => throw new System.InvalidOperationException("a split import has one spec per file; read Files"),
+        };
     }
 
     /// <summary>One spec file: its path relative to the output folder ("" for the single file), and its text.</summary>

@@ -21,7 +21,8 @@ namespace EvtchnAbiGen.Verifier.Import
             var all = perAbi.SelectMany(d => d.Values).GroupBy(i => i.Name).ToList();
             int skipped = all.Count(g => o.Skip.Contains(g.Key));
             var names = all.Where(g => !o.Skip.Contains(g.Key))
-                .Select(g => (Name: g.Key, Kind: g.First().Kind, Order: g.Select(order).Min(), Group: o.Split ? group(g.OrderBy(order).First()) : ""))
+                .Select(g => (Name: g.Key, Kind: g.First().Kind, First: g.MinBy(order)!))
+                .Select(n => (n.Name, n.Kind, Order: order(n.First), Group: o.Split ? group(n.First) : ""))
                 .ToList();
             counts = (names.Count(n => n.Kind == ItemKind.Record), names.Count(n => n.Kind == ItemKind.Typedef), names.Count(n => n.Kind == ItemKind.Constant), skipped);
             var files = new List<ImportedFile>();

@@ -112,10 +112,11 @@ namespace EvtchnAbiGen.Verifier.Reports
         private static void Excused(StringBuilder sb, List<Drift> excused, string prefix)
         {
             if (excused.Count == 0) return;
-            int Count(System.Func<Drift, bool> f) => excused.Where(f).Select(d => d.Struct ?? d.Constant + "|" + d.Field).Distinct().Count();
-            int records = Count(d => d.Status == DriftStatus.Newer && d.Kind == DriftKind.StructMissingInC);
-            int consts = Count(d => d.Status == DriftStatus.Newer && d.Kind == DriftKind.ConstantMissingInC);
-            int fields = excused.Where(d => d.Status == DriftStatus.Newer && d.Kind == DriftKind.MissingInC).Select(d => d.Struct + "." + d.Field).Distinct().Count();
+            // Distinct names: the same record or field is newer on every ABI.
+            int Newer(DriftKind kind, System.Func<Drift, string?> name) => excused.Where(d => d.Status == DriftStatus.Newer && d.Kind == kind).Select(name).Distinct().Count();
+            int records = Newer(DriftKind.StructMissingInC, d => d.Struct);
+            int consts = Newer(DriftKind.ConstantMissingInC, d => d.Constant);
+            int fields = Newer(DriftKind.MissingInC, d => d.Struct + "." + d.Field);
             int known = excused.Count(d => d.Status == DriftStatus.Known);
             sb.Append(prefix).Append(string.Format(CultureInfo.InvariantCulture,
                 "newer than these headers (absent here, not drift): {0} struct(s), {1} constant(s), {2} field(s); known from the baseline: {3} difference(s)\n",
