@@ -31,10 +31,6 @@ namespace EvtchnAbiGen.Generator
                 .Select(static (t, ct) => ParseSafely(t, ct))
                 .WithTrackingName(StepNames.ParseSpec);
 
-            var layout = specs.Collect()
-                .Select(static (files, ct) => LayoutSafely(files, ct))
-                .WithTrackingName(StepNames.LayoutSpecs);
-
             var options = context.AnalyzerConfigOptionsProvider
                 .Select(static (o, _) => GeneratorOptionsReader.Read(o.GlobalOptions))
                 .WithTrackingName(StepNames.ReadOptions);
@@ -46,6 +42,11 @@ namespace EvtchnAbiGen.Generator
                 .Collect()
                 .Select(static (all, _) => new NameSelection(all.SelectMany(s => s.Names).ToEquatableArray()))
                 .WithTrackingName(StepNames.ReadSelection);
+
+            // The selection goes into layout: an on_demand file's declarations are laid out only when asked for or used.
+            var layout = specs.Collect().Combine(selection)
+                .Select(static (pair, ct) => LayoutSafely(pair.Left, pair.Right, ct))
+                .WithTrackingName(StepNames.LayoutSpecs);
 
             // Inline arrays came with .NET 8: below it, one clear error instead of a wall of CS errors.
             var framework = context.CompilationProvider
@@ -86,7 +87,7 @@ namespace EvtchnAbiGen.Generator
             }
         }
 
-        private static SpecSetModel LayoutSafely(ImmutableArray<SpecFile> files, CancellationToken ct)
+        private static SpecSetModel LayoutSafely(ImmutableArray<SpecFile> files, NameSelection selection, CancellationToken ct)
         {
             try
             {
@@ -94,7 +95,8 @@ namespace EvtchnAbiGen.Generator
                 var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
                 var sets = new System.Collections.Generic.List<NamespaceSet>();
                 var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
-                foreach (var result in LayoutEngine.RunByNamespace(ordered, AbiTarget.All, ct))
+                diagnostics.AddRange(selection.UnknownNames(ordered));
+                foreach (var result in LayoutEngine.RunByNamespace(ordered, AbiTarget.All, ct, selection))
                 {
                     // A spec set with errors still gets diagnostics, but no half-right types.
                     var abis = result.HasErrors ? EquatableArray<AbiLayout>.Empty : result.Abis;
@@ -115,11 +117,10 @@ namespace EvtchnAbiGen.Generator
             var files = new System.Collections.Generic.List<GeneratedFile>();
             var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
             selection ??= NameSelection.Everything;
-            var allAbis = model.Sets.SelectMany(s => s.Abis).ToList();
             foreach (var set in model.Sets)
             {
                 // Only what XenAbi.txt asks for and what it uses; without the file, everything.
-                var wanted = set.Abis.Where(a => options.Wants(a.Target.Name)).Select(a => selection.Apply(a, allAbis, diagnostics)).ToList();
+                var wanted = set.Abis.Where(a => options.Wants(a.Target.Name)).Select(a => selection.Apply(a)).ToList();
                 if (wanted.Count == 0) continue;
                 string specNamespace = wanted[0].Namespace;
                 try

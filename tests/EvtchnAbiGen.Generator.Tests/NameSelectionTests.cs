@@ -110,5 +110,60 @@ namespace EvtchnAbiGen.Generator.Tests
             var constants = output.GetTypeByMetadataName("Xen.Evtchn.X86_64.Constants")!.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name).ToList();
             Assert.Contains("GNTTABOP_map_grant_ref", constants);
         }
+
+        /// <summary>Layout with a selection skips the on_demand declarations nothing asks for: what it then emits must be
+        /// exactly what a full layout cut down by the same selection gives, records (every field), constants and words.</summary>
+        [Theory]
+        [InlineData(null)]
+        [InlineData("*")]
+        [InlineData("grant_entry_v1\ngrant_entry_v2\ngnttab_map_grant_ref\nnetif_tx_request\nnetif_rx_response\nblkif_request\nxenstore_domain_interface\nxencons_interface\nioreq\nvcpu_runstate_info")]
+        [InlineData("grant_table\nEVTCHNOP_*\nxen-fifo\nshared_info")]
+        [InlineData("blkif\nXENMEM_*\nHVM_PARAM_*")]
+        public void Laying_out_only_what_is_selected_emits_what_a_full_layout_cut_down_would(string? txt)
+        {
+            var files = GeneratorHarness.ShippedSpecs().Select(t => Core.Spec.Parser.Parse(t.Path, t.GetText()!.ToString())).ToList();
+            var selection = txt == null ? Core.Layout.NameSelection.Everything : Core.Layout.NameSelection.Parse("/p/XenAbi.txt", txt);
+            var full = Core.Layout.LayoutEngine.RunByNamespace(files).Single();
+            var lazy = Core.Layout.LayoutEngine.RunByNamespace(files, selection: selection).Single();
+            Assert.False(lazy.HasErrors);
+            foreach (var abi in full.Abis)
+            {
+                var expected = selection.Apply(abi);
+                var lazyAbi = lazy.Find(abi.Target.Name)!;
+                var actual = selection.Apply(lazyAbi);
+                Assert.Equal(expected.Records.Select(r => r.Name), actual.Records.Select(r => r.Name));
+                Assert.Equal(expected.Records, actual.Records);
+                Assert.Equal(expected.Constants, actual.Constants);
+                Assert.Equal(expected.Words, actual.Words);
+                Assert.True(expected.Records.Count > 0);
+                // And it did skip: everything laid out is emitted or used by what is, give or take records named in sizeof.
+                if (txt != "*") Assert.True(lazyAbi.Records.Count < full.Find(abi.Target.Name)!.Records.Count / 2,
+                    $"{lazyAbi.Records.Count} of {full.Find(abi.Target.Name)!.Records.Count} records laid out for {expected.Records.Count} emitted");
+            }
+        }
+
+        [Fact]
+        public void A_selected_record_of_an_on_demand_file_brings_the_words_records_and_typedefs_it_uses_and_nothing_else()
+        {
+            const string lib = "namespace L; on_demand;\nconst N = 3;\ntypedef t = uint16_t;\nword w : uint32_t shared { A = 0; B = 1 .. 4; }\n" +
+                               "word unused_w : uint8_t { X = 0; }\nstruct inner { t a; }\nstruct outer { w flags; inner items[N]; }\nstruct other { uint8_t b; }\n";
+            var files = new[] { Core.Spec.Parser.Parse("/lib/l.abi", lib) };
+            var selection = Core.Layout.NameSelection.Parse("/p/XenAbi.txt", "outer\n");
+            var lazy = Core.Layout.LayoutEngine.RunByNamespace(files, selection: selection).Single();
+            Assert.DoesNotContain(lazy.Diagnostics, d => d.Severity == SpecSeverity.Error);
+            foreach (var abi in lazy.Abis)
+            {
+                Assert.Equal(new[] { "inner", "outer" }, abi.Records.Select(r => r.Name));
+                Assert.Equal(new[] { "w" }, abi.Words.Select(w => w.Name));
+                Assert.Empty(abi.Constants);
+                Assert.Equal(12 /* w: 4, inner[3]: 6, padded to 4 */, abi.FindRecord("outer")!.Size);
+                var emitted = selection.Apply(abi);
+                Assert.Equal(abi.Records, emitted.Records);
+                Assert.Equal(abi.Words, emitted.Words);
+            }
+            Assert.Equal(4 * 3, lazy.Abis.Sum(a => a.Records.Count + a.Words.Count));
+            var everything = Core.Layout.LayoutEngine.RunByNamespace(files, selection: Core.Layout.NameSelection.Everything).Single();
+            Assert.All(everything.Abis, a => Assert.Empty(a.Records));
+        }
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using EvtchnAbiGen.Core.Diagnostics;
 using EvtchnAbiGen.Core.Spec;
@@ -20,22 +22,25 @@ namespace EvtchnAbiGen.Core.Layout
             _cx = new AbiContext(target, diagnostics, ct);
         }
 
-        public AbiLayout Run(string ns)
+        /// <summary>Lays out what this ABI declares. An item for which <paramref name="onlyIfUsed"/> says true (one of an
+        /// 'on_demand' file that no XenAbi.txt name asks for) is laid out only when a laid-out item uses it, so that a
+        /// ten-record selection from the whole public ABI does not lay out four hundred records to emit ten.</summary>
+        public AbiLayout Run(string ns, Func<Item, bool>? onlyIfUsed = null)
         {
             _cx.Declarations.DeclareAll(_files);
             var constants = new List<ConstantValue>();
-            var records = new List<RecordLayout>();
             var words = new List<WordLayout>();
             foreach (var item in _cx.Declarations.Order)
             {
                 _cx.Cancellation.ThrowIfCancellationRequested();
+                if (onlyIfUsed != null && onlyIfUsed(item)) continue;
                 switch (item)
                 {
                     case ConstDecl c when _cx.Constants.EvalConst(c.Name) is long v:
                         constants.Add(new ConstantValue(c.Name, v, c.Location, c.Doc));
                         break;
-                    case RecordDecl r when _cx.Records.GetRecord(r.Name) is RecordLayout rl:
-                        records.Add(rl);
+                    case RecordDecl r:
+                        _cx.Records.GetRecord(r.Name);
                         break;
                     case WordDecl w when _cx.Words.LayoutWord(w) is WordLayout wl:
                         words.Add(wl);
@@ -44,6 +49,18 @@ namespace EvtchnAbiGen.Core.Layout
                         _cx.Types.Resolve(new TypeRef(td.Name, null, td.Location));
                         break;
                 }
+            }
+            // In declaration order: every record laid out, whether asked for or used by one that was; then the words
+            // those records use that were skipped above.
+            var records = new List<RecordLayout>();
+            foreach (var item in _cx.Declarations.Order)
+                if (item is RecordDecl r && _cx.Records.Done(r.Name) is RecordLayout rl) records.Add(rl);
+            if (onlyIfUsed != null)
+            {
+                var used = new HashSet<string>(records.SelectMany(r => r.Uses()).Where(u => u.IsWord).Select(u => u.Name), StringComparer.Ordinal);
+                words.Clear();
+                foreach (var item in _cx.Declarations.Order)
+                    if (item is WordDecl w && (!onlyIfUsed(item) || used.Contains(w.Name)) && _cx.Words.LayoutWord(w) is WordLayout wl) words.Add(wl);
             }
             return new AbiLayout(_cx.Target, ns, records.ToEquatableArray(), constants.ToEquatableArray(), words.ToEquatableArray());
         }

@@ -72,16 +72,19 @@ namespace EvtchnAbiGen.Core.Layout
             return any;
         }
 
+        /// <summary>The name a declaration declares; "" for a 'when'.</summary>
+        public static string NameOf(Item item) => item switch
+        {
+            ConstDecl c => c.Name,
+            TypedefDecl td => td.Name,
+            WordDecl w => w.Name,
+            RecordDecl r => r.Name,
+            _ => "",
+        };
+
         private void Declare(Item item)
         {
-            string name = item switch
-            {
-                ConstDecl c => c.Name,
-                TypedefDecl td => td.Name,
-                WordDecl w => w.Name,
-                RecordDecl r => r.Name,
-                _ => "",
-            };
+            string name = NameOf(item);
             if (name.Length == 0) return;
             Item? previous = item is ConstDecl
                 ? (Consts.TryGetValue(name, out var pc) ? pc : null)

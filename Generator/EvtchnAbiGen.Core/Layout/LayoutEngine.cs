@@ -30,8 +30,12 @@ namespace EvtchnAbiGen.Core.Layout
 
         public const string DefaultNamespace = "EvtchnAbi";
 
+        /// <summary>Lays out <paramref name="files"/>. With a <paramref name="selection"/> (the generator's XenAbi.txt, or
+        /// <see cref="NameSelection.Everything"/> without one), the declarations of 'on_demand' files are laid out only
+        /// when selected or used by what is: what the emitter would drop is not computed. Without one (layout, verify),
+        /// everything is.</summary>
         public static LayoutResult Run(IReadOnlyList<SpecFile> files, IReadOnlyList<AbiTarget>? targets = null,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default, NameSelection? selection = null)
         {
             var diagnostics = new List<SpecDiagnostic>();
             foreach (var f in files) diagnostics.AddRange(f.Diagnostics);
@@ -39,11 +43,16 @@ namespace EvtchnAbiGen.Core.Layout
 
             var abis = new List<AbiLayout>();
             var infos = files.Select(f => new SpecFileInfo(f.Path, f.OnDemand, f.ImportedFrom)).ToEquatableArray();
+            var onDemand = new HashSet<string>(files.Where(f => f.OnDemand).Select(f => f.Path), System.StringComparer.Ordinal);
+            var selects = selection?.Matcher();
+            System.Func<Item, bool>? onlyIfUsed = selects == null || onDemand.Count == 0
+                ? null
+                : item => onDemand.Contains(item.Location.Path) && !(item is not TypedefDecl && selects(Declarations.NameOf(item), item.Location.Path));
             foreach (var target in targets ?? AbiTarget.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var resolver = new AbiResolver(target, files, diagnostics, cancellationToken);
-                abis.Add(resolver.Run(ns) with { Files = infos });
+                abis.Add(resolver.Run(ns, onlyIfUsed) with { Files = infos });
             }
             ReportPadding(abis, diagnostics);
             diagnostics.AddRange(Divergence.Report(abis));
@@ -59,14 +68,14 @@ namespace EvtchnAbiGen.Core.Layout
         /// namespace the others declare, or the default namespace when they declare several. Sets cannot
         /// refer to each other's declarations.</summary>
         public static IReadOnlyList<LayoutResult> RunByNamespace(IReadOnlyList<SpecFile> files, IReadOnlyList<AbiTarget>? targets = null,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default, NameSelection? selection = null)
         {
             var declared = files.Where(f => f.Namespace != null).Select(f => f.Namespace!).Distinct().ToList();
             string unnamed = declared.Count == 1 ? declared[0] : DefaultNamespace;
             return files
                 .GroupBy(f => f.Namespace ?? unnamed)
                 .OrderBy(g => g.Key, System.StringComparer.Ordinal)
-                .Select(g => Run(g.ToList(), targets, cancellationToken))
+                .Select(g => Run(g.ToList(), targets, cancellationToken, selection))
                 .ToList();
         }
 

@@ -38,7 +38,20 @@ namespace EvtchnAbiGen.Core.Layout
     /// <summary>A laid-out struct or union. <see cref="Name"/> is the C tag; inline anonymous
     /// records have <see cref="IsInline"/> set and are named after their member.</summary>
     public sealed record RecordLayout(string Name, bool IsUnion, int Size, int Align, EquatableArray<FieldLayout> Fields,
-        EquatableArray<PaddingGap> Padding, SpecLocation Location, string? Doc, bool IsInline);
+        EquatableArray<PaddingGap> Padding, SpecLocation Location, string? Doc, bool IsInline)
+    {
+        /// <summary>The named records and words its members (inline members' included) are of: what emitting it needs.</summary>
+        public System.Collections.Generic.IEnumerable<(string Name, bool IsWord)> Uses()
+        {
+            foreach (var f in Fields)
+            {
+                if (f.Type.WordName != null) yield return (f.Type.WordName, true);
+                else if (f.Type.Kind == FieldTypeKind.Record) yield return (f.Type.CName, false);
+                else if (f.Type.Inline != null)
+                    foreach (var d in f.Type.Inline.Uses()) yield return d;
+            }
+        }
+    }
 
     /// <summary>A member. <see cref="Name"/> is null for an anonymous struct/union member, whose
     /// fields C reaches directly (offsetof spelling). A named bitfield has <see cref="Bitfield"/>; its

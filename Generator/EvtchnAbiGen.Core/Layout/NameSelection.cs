@@ -45,41 +45,69 @@ namespace EvtchnAbiGen.Core.Layout
             return new NameSelection(names.ToEquatableArray());
         }
 
+        /// <summary>Whether a declaration named <paramref name="name"/> in the spec file at <paramref name="path"/> is asked
+        /// for: by its name, a prefix ending in '*', or its file's group.</summary>
+        public bool Selects(string name, string path)
+        {
+            foreach (var n in Names)
+                if (Matches(n.Name, name, path)) return true;
+            return false;
+        }
+
+        /// <summary><see cref="Selects"/> for many declarations: names and groups in hash sets, each path's group
+        /// computed once. (Not a field of this record, which must stay value-equatable.)</summary>
+        public Func<string, string, bool> Matcher()
+        {
+            var exact = new HashSet<string>(Names.Where(n => !n.Name.EndsWith("*", StringComparison.Ordinal)).Select(n => n.Name), StringComparer.Ordinal);
+            var prefixes = Names.Where(n => n.Name.EndsWith("*", StringComparison.Ordinal)).Select(n => n.Name.Substring(0, n.Name.Length - 1)).ToArray();
+            var groups = new Dictionary<string, bool>(StringComparer.Ordinal);
+            return (name, path) =>
+            {
+                if (exact.Contains(name)) return true;
+                foreach (var p in prefixes)
+                    if (name.StartsWith(p, StringComparison.Ordinal)) return true;
+                if (!groups.TryGetValue(path, out bool inGroup))
+                    groups[path] = inGroup = Names.Any(n => n.Name == Group(path));
+                return inGroup;
+            };
+        }
+
+        /// <summary>EAG0030, with a did-you-mean, for each name that names no record, constant, word or group declared in
+        /// <paramref name="files"/> on any ABI (both sides of every 'when').</summary>
+        public IEnumerable<SpecDiagnostic> UnknownNames(IReadOnlyList<Spec.SpecFile> files)
+        {
+            if (IsEverything) yield break;
+            var declared = files.SelectMany(f => f.SelectableNames().Select(n => (Name: n, f.Path))).ToList();
+            foreach (var n in Names)
+            {
+                if (declared.Any(d => Matches(n.Name, d.Name, d.Path))) continue;
+                var known = declared.Select(d => d.Name).Concat(files.Select(f => Group(f.Path))).Distinct();
+                yield return SpecDiagnostic.Create(DiagnosticCatalog.UnknownSelectedName, n.Location, n.Name, DidYouMean.Suggest(n.Name, known));
+            }
+        }
+
         /// <summary>The ABI's layout cut down to the names asked for and everything they use (records of fields,
-        /// nested records, words). Unknown names (on every ABI of the set) come back in <paramref name="unknown"/>,
-        /// with a did-you-mean.</summary>
-        public AbiLayout Apply(AbiLayout abi, IReadOnlyList<AbiLayout> all, List<SpecDiagnostic> unknown)
+        /// nested records, words).</summary>
+        public AbiLayout Apply(AbiLayout abi)
         {
             var onDemand = new HashSet<string>(abi.Files.Where(f => f.OnDemand).Select(f => f.Path), StringComparer.Ordinal);
             if (IsEverything && onDemand.Count == 0) return abi;
-            var records = new HashSet<string>(StringComparer.Ordinal);
-            var constants = new HashSet<string>(StringComparer.Ordinal);
-            var words = new HashSet<string>(StringComparer.Ordinal);
-            if (IsEverything)
-            {
-                // Without XenAbi.txt: everything but the 'on_demand' files (and what the rest uses from them).
-                bool Default(SpecLocation where) => !onDemand.Contains(where.Path);
-                records.UnionWith(abi.Records.Where(r => Default(r.Location)).Select(r => r.Name));
-                constants.UnionWith(abi.Constants.Where(c => Default(c.Location)).Select(c => c.Name));
-                words.UnionWith(abi.Words.Where(w => Default(w.Location)).Select(w => w.Name));
-            }
-            foreach (var n in Names)
-            {
-                if (Add(abi, n.Name, records, constants, words) || all.Any(a => Matching(a, n.Name).Any())) continue;
-                var known = all.SelectMany(a => a.Records.Select(r => r.Name).Concat(a.Constants.Select(c => c.Name)).Concat(a.Words.Select(w => w.Name))
-                    .Concat(Groups(a))).Distinct();
-                if (!unknown.Any(d => d.Location == n.Location))
-                    unknown.Add(SpecDiagnostic.Create(DiagnosticCatalog.UnknownSelectedName, n.Location, n.Name, DidYouMean.Suggest(n.Name, known)));
-            }
+            // Without XenAbi.txt: everything but the 'on_demand' files (and what the rest uses from them).
+            var selects = Matcher();
+            bool Wanted(string name, SpecLocation where) => IsEverything ? !onDemand.Contains(where.Path) : selects(name, where.Path);
+            var records = new HashSet<string>(abi.Records.Where(r => Wanted(r.Name, r.Location)).Select(r => r.Name), StringComparer.Ordinal);
+            var constants = new HashSet<string>(abi.Constants.Where(c => Wanted(c.Name, c.Location)).Select(c => c.Name), StringComparer.Ordinal);
+            var words = new HashSet<string>(abi.Words.Where(w => Wanted(w.Name, w.Location)).Select(w => w.Name), StringComparer.Ordinal);
             // Close over what the chosen records use.
+            var byName = new Dictionary<string, RecordLayout>(StringComparer.Ordinal);
+            foreach (var r in abi.Records) byName[r.Name] = r;
             var queue = new Queue<string>(records);
             while (queue.Count > 0)
             {
-                var r = abi.FindRecord(queue.Dequeue());
-                if (r == null) continue;
-                foreach (var dep in Uses(r))
+                if (!byName.TryGetValue(queue.Dequeue(), out var r)) continue;
+                foreach (var dep in r.Uses())
                 {
-                    if (dep.Word) words.Add(dep.Name);
+                    if (dep.IsWord) words.Add(dep.Name);
                     else if (records.Add(dep.Name)) queue.Enqueue(dep.Name);
                 }
             }
@@ -91,44 +119,19 @@ namespace EvtchnAbiGen.Core.Layout
             };
         }
 
-        private static IEnumerable<string> Groups(AbiLayout a)
-            => a.Records.Select(r => r.Location.Path).Concat(a.Constants.Select(c => c.Location.Path)).Select(Group).Distinct();
+        private static bool Matches(string selected, string name, string path)
+        {
+            if (selected.EndsWith("*", StringComparison.Ordinal))
+            {
+                if (name.StartsWith(selected.Substring(0, selected.Length - 1), StringComparison.Ordinal)) return true;
+            }
+            else if (name == selected)
+            {
+                return true;
+            }
+            return Group(path) == selected;
+        }
 
         private static string Group(string path) => Path.GetFileNameWithoutExtension(path);
-
-        /// <summary>Adds what <paramref name="name"/> names on this ABI; false when it names nothing here.</summary>
-        private static bool Add(AbiLayout abi, string name, HashSet<string> records, HashSet<string> constants, HashSet<string> words)
-        {
-            bool any = false;
-            foreach (var (kind, match) in Matching(abi, name))
-            {
-                any = true;
-                (kind == 'r' ? records : kind == 'c' ? constants : words).Add(match);
-            }
-            return any;
-        }
-
-        /// <summary>The records ('r'), constants ('c') and words ('w') a name, a prefix ending in '*' or a spec group names.</summary>
-        private static IEnumerable<(char Kind, string Name)> Matching(AbiLayout abi, string name)
-        {
-            bool prefix = name.EndsWith("*", StringComparison.Ordinal);
-            string stem = prefix ? name.Substring(0, name.Length - 1) : name;
-            bool Is(string candidate, SpecLocation where)
-                => (prefix ? candidate.StartsWith(stem, StringComparison.Ordinal) : candidate == stem) || Group(where.Path) == name;
-            foreach (var r in abi.Records) if (Is(r.Name, r.Location)) yield return ('r', r.Name);
-            foreach (var c in abi.Constants) if (Is(c.Name, c.Location)) yield return ('c', c.Name);
-            foreach (var w in abi.Words) if (Is(w.Name, w.Location)) yield return ('w', w.Name);
-        }
-
-        private static IEnumerable<(string Name, bool Word)> Uses(RecordLayout r)
-        {
-            foreach (var f in r.Fields)
-            {
-                if (f.Type.WordName != null) yield return (f.Type.WordName, true);
-                else if (f.Type.Kind == FieldTypeKind.Record) yield return (f.Type.CName, false);
-                else if (f.Type.Inline != null)
-                    foreach (var d in Uses(f.Type.Inline)) yield return d;
-            }
-        }
     }
 }

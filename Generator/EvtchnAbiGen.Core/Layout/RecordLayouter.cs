@@ -19,6 +19,9 @@ namespace EvtchnAbiGen.Core.Layout
 
         public RecordLayouter(AbiContext cx) => _cx = cx;
 
+        /// <summary>The record's layout if it has been laid out (asked for, or used by one that was), else null.</summary>
+        public RecordLayout? Done(string name) => _done.TryGetValue(name, out var done) ? done : null;
+
         public RecordLayout? GetRecord(string name)
         {
             if (_done.TryGetValue(name, out var done)) return done;

@@ -25,21 +25,24 @@ namespace EvtchnAbiGen.Core.Spec
         public long? ImportedFrom { get; init; }
 
         /// <summary>Every name the file declares on any ABI (both branches of each 'when').</summary>
-        public System.Collections.Generic.IEnumerable<string> DeclaredNames() => Names(Items);
+        public System.Collections.Generic.IEnumerable<string> DeclaredNames() => Names(Items, typedefs: true);
 
-        private static System.Collections.Generic.IEnumerable<string> Names(EquatableArray<Item> items)
+        /// <summary>What a XenAbi.txt can name: the records, constants and words (not typedefs, which emit nothing).</summary>
+        public System.Collections.Generic.IEnumerable<string> SelectableNames() => Names(Items, typedefs: false);
+
+        private static System.Collections.Generic.IEnumerable<string> Names(EquatableArray<Item> items, bool typedefs)
         {
             foreach (var item in items)
             {
                 switch (item)
                 {
                     case ConstDecl c: yield return c.Name; break;
-                    case TypedefDecl t: yield return t.Name; break;
+                    case TypedefDecl t when typedefs: yield return t.Name; break;
                     case WordDecl w: yield return w.Name; break;
                     case RecordDecl r: yield return r.Name; break;
                     case WhenItem w:
-                        foreach (var n in Names(w.Then)) yield return n;
-                        foreach (var n in Names(w.Else)) yield return n;
+                        foreach (var n in Names(w.Then, typedefs)) yield return n;
+                        foreach (var n in Names(w.Else, typedefs)) yield return n;
                         break;
                 }
             }
