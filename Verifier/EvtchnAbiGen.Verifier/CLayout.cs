@@ -10,7 +10,14 @@ namespace EvtchnAbiGen.Verifier
     public sealed record CField(string Path, long Offset, long Size, string File, int Line);
 
     /// <summary>Everything read from one parse of the headers for one ABI.</summary>
-    public sealed record CAbiLayout(AbiTarget Target, IReadOnlyDictionary<string, CRecord> Records, IReadOnlyDictionary<string, long> Constants);
+    public sealed record CAbiLayout(AbiTarget Target, IReadOnlyDictionary<string, CRecord> Records, IReadOnlyDictionary<string, long> Constants)
+    {
+        /// <summary>The enums asked for, by tag (enum NAME) or, for an unnamed enum, by its typedef's name.</summary>
+        public IReadOnlyDictionary<string, CEnum> Enums { get; init; } = new Dictionary<string, CEnum>();
+    }
+
+    /// <summary>An enum's integer type as clang gives it (sizeof, _Alignof in a struct).</summary>
+    public sealed record CEnum(string Name, long Size, long Align, string File, int Line);
 
     /// <summary>Thrown for setup problems the user must fix (exit code 2): missing headers, parse errors.</summary>
     public sealed class VerifierSetupException : System.Exception

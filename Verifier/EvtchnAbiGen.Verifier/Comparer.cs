@@ -44,14 +44,31 @@ namespace EvtchnAbiGen.Verifier
                     if (!specPaths.Contains(cf.Path) && !handles.Any(h => cf.Path.StartsWith(h, System.StringComparison.Ordinal)))
                         drifts.Add(new Drift(abi, r.Name, cf.Path, null, DriftKind.MissingInSpec, N(cf.Offset), "-", r.Location, cf.File, cf.Line));
             }
-            foreach (var k in spec.Constants)
+            foreach (var e in spec.Enums)
             {
-                if (!c.Constants.TryGetValue(k.Name, out long v))
-                    drifts.Add(new Drift(abi, null, null, k.Name, DriftKind.ConstantMissingInC, "-", N(k.Value), k.Location, null, 0));
-                else if (v != k.Value)
-                    drifts.Add(new Drift(abi, null, null, k.Name, DriftKind.ConstantValue, N(v), N(k.Value), k.Location, null, 0));
+                string row = Drift.EnumPrefix + e.Name;
+                if (!c.Enums.TryGetValue(e.Name, out var ce))
+                {
+                    drifts.Add(new Drift(abi, row, null, null, DriftKind.StructMissingInC, "-", "-", e.Location, null, 0));
+                }
+                else
+                {
+                    if (ce.Size != e.Size) drifts.Add(new Drift(abi, row, null, null, DriftKind.Size, N(ce.Size), N(e.Size), e.Location, ce.File, ce.Line));
+                    if (ce.Align != e.Align) drifts.Add(new Drift(abi, row, null, null, DriftKind.Alignment, N(ce.Align), N(e.Align), e.Location, ce.File, ce.Line));
+                }
+                // Enumerators are C constants: their values are checked as constants are.
+                foreach (var m in e.Members) CompareConstant(abi, m.Name, m.Value, m.Location, c, drifts);
             }
+            foreach (var k in spec.Constants) CompareConstant(abi, k.Name, k.Value, k.Location, c, drifts);
             return drifts;
+        }
+
+        private static void CompareConstant(string abi, string name, long value, Core.Diagnostics.SpecLocation at, CAbiLayout c, List<Drift> drifts)
+        {
+            if (!c.Constants.TryGetValue(name, out long v))
+                drifts.Add(new Drift(abi, null, null, name, DriftKind.ConstantMissingInC, "-", N(value), at, null, 0));
+            else if (v != value)
+                drifts.Add(new Drift(abi, null, null, name, DriftKind.ConstantValue, N(v), N(value), at, null, 0));
         }
 
         private static string N(long v) => v.ToString(CultureInfo.InvariantCulture);

@@ -26,15 +26,21 @@ namespace EvtchnAbiGen.Verifier
             _ => DiagnosticIds.DriftConstantMissing,
         };
 
+        /// <summary>The prefix of an enum's <see cref="Struct"/>: the verifier reports an enum type as a row "enum NAME".</summary>
+        public const string EnumPrefix = "enum ";
+
+        /// <summary>"struct NAME", or "enum NAME" for an enum.</summary>
+        private string Type => Struct != null && Struct.StartsWith(EnumPrefix, System.StringComparison.Ordinal) ? Struct : "struct " + Struct;
+
         public string What => Kind switch
         {
-            DriftKind.Size => $"struct {Struct}: sizeof",
-            DriftKind.Alignment => $"struct {Struct}: alignment",
-            DriftKind.FieldOffset => $"struct {Struct}: field '{Field}' offset",
-            DriftKind.FieldSize => $"struct {Struct}: field '{Field}' size",
-            DriftKind.MissingInSpec => $"struct {Struct}: field '{Field}' is in C but not in the spec",
-            DriftKind.MissingInC => $"struct {Struct}: field '{Field}' is in the spec but not in C",
-            DriftKind.StructMissingInC => $"struct {Struct} is not defined by the headers",
+            DriftKind.Size => $"{Type}: sizeof",
+            DriftKind.Alignment => $"{Type}: alignment",
+            DriftKind.FieldOffset => $"{Type}: field '{Field}' offset",
+            DriftKind.FieldSize => $"{Type}: field '{Field}' size",
+            DriftKind.MissingInSpec => $"{Type}: field '{Field}' is in C but not in the spec",
+            DriftKind.MissingInC => $"{Type}: field '{Field}' is in the spec but not in C",
+            DriftKind.StructMissingInC => $"{Type} is not defined by the headers",
             DriftKind.ConstantValue => $"constant {Constant}",
             _ => $"constant {Constant} is not defined by the headers",
         };

@@ -17,8 +17,10 @@ namespace EvtchnAbiGen.Verifier
         private const string ConstPrefix = "__evtchnabigen_const_";
 
         public static CAbiLayout Read(AbiTarget target, HeaderSet headers, ICollection<string> recordNames, ICollection<string> constantNames,
-            string interfaceVersion = "__XEN_LATEST_INTERFACE_VERSION__")
+            string interfaceVersion = "__XEN_LATEST_INTERFACE_VERSION__", ICollection<string>? enumNames = null)
         {
+            var wantedEnums = new HashSet<string>(enumNames ?? System.Array.Empty<string>());
+            var enums = new Dictionary<string, CEnum>();
             string main = VirtualRoot + "verify.c";
             var unsaved = new List<(string path, string text)> { (main, MainSource(headers, constantNames)) };
             unsaved.AddRange(headers.Extra.Select(e => (VirtualRoot + e.Name, e.Text)));
@@ -63,6 +65,10 @@ namespace EvtchnAbiGen.Verifier
                             if (wanted.Contains(td) && !records.ContainsKey(td) && under.kind == CXTypeKind.CXType_Record
                                 && Import.CTypeMapper.IsUnnamed(under.Declaration))
                                 records[td] = ReadRecord(under.Declaration, td);
+                            // typedef enum { ... } name_t: likewise.
+                            if (wantedEnums.Contains(td) && !enums.ContainsKey(td) && under.kind == CXTypeKind.CXType_Enum
+                                && Import.CTypeMapper.IsUnnamed(under.Declaration))
+                                enums[td] = ReadEnum(under.Declaration, td);
                             break;
                         case CXCursorKind.CXCursor_VarDecl:
                             string v = c.Spelling;
@@ -70,13 +76,14 @@ namespace EvtchnAbiGen.Verifier
                                 constants[v.Substring(ConstPrefix.Length)] = value;
                             break;
                         case CXCursorKind.CXCursor_EnumDecl:
+                            if (c.IsDefinition && wantedEnums.Contains(c.Spelling) && !enums.ContainsKey(c.Spelling)) enums[c.Spelling] = ReadEnum(c, c.Spelling);
                             foreach (var e in c.Children())
                                 if (e.Kind == CXCursorKind.CXCursor_EnumConstantDecl && constantNames.Contains(e.Spelling) && !constants.ContainsKey(e.Spelling))
                                     constants[e.Spelling] = clang.getEnumConstantDeclValue(e);
                             break;
                     }
                 }
-                return new CAbiLayout(target, records, constants);
+                return new CAbiLayout(target, records, constants) { Enums = enums };
             }
         }
 
@@ -117,6 +124,12 @@ namespace EvtchnAbiGen.Verifier
                 records[name] = ReadRecord(c, name);
             foreach (var child in c.Children())
                 if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) ReadRecords(child, wanted, records);
+        }
+
+        private static CEnum ReadEnum(CXCursor c, string name)
+        {
+            var (file, line) = c.Location;
+            return new CEnum(name, c.Type.SizeOf, c.Type.AlignOf, file, line);
         }
 
         private static CRecord ReadRecord(CXCursor c, string name)

@@ -24,7 +24,10 @@ namespace EvtchnAbiGen.Verifier
             {
                 var names = abi.Records.Select(r => r.Name).ToList();
                 var constants = abi.Constants.Select(c => c.Name).ToList();
-                var c = HeaderReader.Read(abi.Target, headers, names, constants, version);
+                var enumerators = abi.Enums.SelectMany(e => e.Members.Select(m => m.Name)).ToList();
+                var c = HeaderReader.Read(abi.Target, headers, names, constants.Concat(enumerators).ToList(), version, abi.Enums.Select(e => e.Name).ToList());
+                names.AddRange(abi.Enums.Select(e => Drift.EnumPrefix + e.Name));
+                constants.AddRange(enumerators);
                 var all = Comparer.Compare(abi, c).Select(d => d with { Status = Classify(abi, d, latest, baseline) }).ToList();
                 results.Add(new AbiVerification(abi.Target, names, constants.Count,
                     all.Where(d => d.Status == DriftStatus.Drift).ToList(), all.Where(d => d.Status != DriftStatus.Drift).ToList()));

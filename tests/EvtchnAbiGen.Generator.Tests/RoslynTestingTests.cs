@@ -34,7 +34,7 @@ namespace EvtchnAbiGen.Generator.Tests
             test.TestState.AdditionalFiles.Add(("bad.abi", "namespace Bad;\nstruct s {\n    uint8_t a;\n    nope_t b;\n}\n"));
             test.ExpectedDiagnostics.Add(new DiagnosticResult("EAG0004", DiagnosticSeverity.Error)
                 .WithSpan("bad.abi", 4, 5, 4, 11)
-                .WithArguments("unknown type 'nope_t'; declare it with struct, union, typedef or word, or use a built-in (uint8_t..int64_t, ulong, long, ptr, fnptr, handle<T>)"));
+                .WithArguments("unknown type 'nope_t'; declare it with struct, union, enum, typedef or word, or use a built-in (uint8_t..int64_t, ulong, long, ptr, fnptr, handle<T>)"));
             await test.RunAsync();
         }
 

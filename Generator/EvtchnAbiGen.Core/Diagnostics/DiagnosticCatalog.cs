@@ -115,13 +115,14 @@ namespace EvtchnAbiGen.Core.Diagnostics
             "the generated code needs {0} or later ({1}); this project targets {2}, so no types were generated. Target {0} or later",
             "{0}: the oldest supported framework; {1}: the API it needs; {2}: the project's target framework");
         public static readonly DiagnosticInfo UnknownSelectedName = Spec(DiagnosticIds.UnknownSelectedName, "Unknown name in XenAbi.txt", SpecSeverity.Warning,
-            "'{0}' in XenAbi.txt names no record, constant, word or spec group of the specs{1}; nothing is generated for it",
+            "'{0}' in XenAbi.txt names no record, enum, enumerator, constant, word or spec group of the specs{1}; nothing is generated for it",
             "{0}: the name; {1}: a did-you-mean, when one is close");
         public static readonly DiagnosticInfo BitWidthNotConstant = Spec(DiagnosticIds.BitWidthNotConstant, "Bitfield width is not a constant expression", SpecSeverity.Error);
         public static readonly DiagnosticInfo BadBitWidth = Spec(DiagnosticIds.BadBitWidth, "Invalid bitfield width", SpecSeverity.Error,
             "bitfield '{0}' is {1} bits wide on {3}; {2}",
             "{0}: the bitfield ('(unnamed)' for an unnamed one); {1}: its width; {2}: the rule it breaks and the fix; {3}: the ABIs");
         public static readonly DiagnosticInfo BadBitfieldType = Spec(DiagnosticIds.BadBitfieldType, "Bitfield of a non-integer type", SpecSeverity.Error);
+        public static readonly DiagnosticInfo BadEnum = Spec(DiagnosticIds.BadEnum, "Invalid enum", SpecSeverity.Error);
         public static readonly DiagnosticInfo InternalError = Spec(DiagnosticIds.InternalError, "Internal error", SpecSeverity.Error,
             "EvtchnAbiGen failed while {0} ({1}: {2}); please report it with the spec attached",
             "{0}: the step; {1}: the exception type; {2}: its message");
@@ -167,7 +168,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
             EmptySpec, NotText, Syntax, UnknownType, DuplicateField, DuplicateDeclaration, UnknownConstant, CyclicConstant,
             BadExpression, BadArrayLength, TooLarge, BadBit, UnknownSelector, BadAttribute, RecursiveType, BadAlignment,
             NamespaceMismatch, ImplicitPadding, NameCollision, AbiDivergence, BadOption, FrameworkTooOld,
-            BitWidthNotConstant, BadBitWidth, BadBitfieldType, UnknownSelectedName, InternalError,
+            BitWidthNotConstant, BadBitWidth, BadBitfieldType, BadEnum, UnknownSelectedName, InternalError,
             NonAtomicWrite, SharedStructCopy, BitIndexOutOfRange, UnguardedClear, PlainRead,
             DriftSize, DriftField, DriftMissingInSpec, DriftMissingInC, DriftStructMissing, DriftConstantValue, DriftConstantMissing,
             InspectFileSize, InspectFileUnreadable, ImportUnsupported,

@@ -37,6 +37,7 @@ namespace EvtchnAbiGen.Core.Diagnostics
         public const string BitWidthNotConstant = "EAG0023";
         public const string BadBitWidth = "EAG0024";
         public const string BadBitfieldType = "EAG0025";
+        public const string BadEnum = "EAG0026";
 
         // Usage analyzers (consumer code that uses generated types).
         public const string NonAtomicWrite = "EAG1001";

@@ -96,6 +96,11 @@ namespace EvtchnAbiGen.Core.Emit
                     EmitWord(word);
                     _w.Line();
                 }
+                foreach (var e in _abi.Enums)
+                {
+                    EmitEnum(e);
+                    _w.Line();
+                }
                 EmitSharedArrays();
                 EmitConstants();
                 _w.Line();
@@ -234,6 +239,7 @@ namespace EvtchnAbiGen.Core.Emit
             {
                 case FieldTypeKind.Integer:
                     if (f.Type.WordName != null) return $"global::{_ns}.{f.Type.WordName}";
+                    if (f.Type.EnumName != null && !f.Flags.HasFlag(FieldFlags.Shared)) return $"global::{_ns}.{f.Type.EnumName}";
                     // Shared scalars get an atomic wrapper type; bitmaps stay raw words with bit ops on the array.
                     if (f.Flags.HasFlag(FieldFlags.Shared) && !f.Flags.HasFlag(FieldFlags.Bitmap))
                         return $"global::{_root}.{SharedTypeName(f.Type.ElementSize)}";
@@ -284,6 +290,22 @@ namespace EvtchnAbiGen.Core.Emit
             else if (f.Flags.HasFlag(FieldFlags.Out)) notes.Add("OUT");
             string extra = notes.Count > 0 ? "; " + string.Join("; ", notes) : "";
             return $"C: {ctype} {f.Name}{dims}; offset {offset}, size {f.Size}{extra}.";
+        }
+
+        // ---------- enums ----------
+
+        /// <summary>A C enum as a C# enum of the same integer type, so a field of it has C's size.</summary>
+        private void EmitEnum(EnumLayout e)
+        {
+            _w.Doc(e.Doc, $"C: enum {e.Name}; {e.Size} bytes, align {e.Align} in structs on {_abi.Target.Name}.");
+            using (_w.Block($"{Vis} enum {CSharpNames.Escape(e.Name)} : {CSharpNames.Integer(e.Size, e.Signed)}"))
+            {
+                foreach (var m in e.Members)
+                {
+                    _w.Doc(m.Doc);
+                    _w.Line($"{CSharpNames.Escape(m.Name)} = {m.Value.ToString(CultureInfo.InvariantCulture)},");
+                }
+            }
         }
 
         // ---------- constants and manifest ----------

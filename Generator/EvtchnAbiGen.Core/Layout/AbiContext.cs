@@ -20,6 +20,7 @@ namespace EvtchnAbiGen.Core.Layout
             Types = new TypeResolver(this);
             Records = new RecordLayouter(this);
             Words = new WordLayouter(this);
+            Enums = new EnumLayouter(this);
             Bitfields = new BitfieldLayouter(this);
         }
 
@@ -32,6 +33,7 @@ namespace EvtchnAbiGen.Core.Layout
         public TypeResolver Types { get; }
         public RecordLayouter Records { get; }
         public WordLayouter Words { get; }
+        public EnumLayouter Enums { get; }
         public BitfieldLayouter Bitfields { get; }
 
         /// <summary>A diagnostic about the spec text, the same on every ABI.</summary>

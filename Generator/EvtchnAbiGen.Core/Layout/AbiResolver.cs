@@ -45,24 +45,34 @@ namespace EvtchnAbiGen.Core.Layout
                     case WordDecl w when _cx.Words.LayoutWord(w) is WordLayout wl:
                         words.Add(wl);
                         break;
+                    case EnumDecl e:
+                        _cx.Enums.GetEnum(e);
+                        break;
                     case TypedefDecl td:
                         _cx.Types.Resolve(new TypeRef(td.Name, null, td.Location));
                         break;
                 }
             }
-            // In declaration order: every record laid out, whether asked for or used by one that was; then the words
-            // those records use that were skipped above.
+            // In declaration order: every record and enum laid out, whether asked for or used by one that was; then the
+            // words those records use that were skipped above.
             var records = new List<RecordLayout>();
+            var enums = new List<EnumLayout>();
             foreach (var item in _cx.Declarations.Order)
+            {
                 if (item is RecordDecl r && _cx.Records.Done(r.Name) is RecordLayout rl) records.Add(rl);
+                else if (item is EnumDecl e && _cx.Enums.Done(e.Name) is EnumLayout el) enums.Add(el);
+            }
             if (onlyIfUsed != null)
             {
-                var used = new HashSet<string>(records.SelectMany(r => r.Uses()).Where(u => u.IsWord).Select(u => u.Name), StringComparer.Ordinal);
+                var used = new HashSet<string>(records.SelectMany(r => r.Uses()).Where(u => u.Kind == UseKind.Word).Select(u => u.Name), StringComparer.Ordinal);
                 words.Clear();
                 foreach (var item in _cx.Declarations.Order)
                     if (item is WordDecl w && (!onlyIfUsed(item) || used.Contains(w.Name)) && _cx.Words.LayoutWord(w) is WordLayout wl) words.Add(wl);
             }
-            return new AbiLayout(_cx.Target, ns, records.ToEquatableArray(), constants.ToEquatableArray(), words.ToEquatableArray());
+            return new AbiLayout(_cx.Target, ns, records.ToEquatableArray(), constants.ToEquatableArray(), words.ToEquatableArray())
+            {
+                Enums = enums.ToEquatableArray(),
+            };
         }
     }
 }

@@ -79,13 +79,33 @@ namespace EvtchnAbiGen.Core.Layout
             TypedefDecl td => td.Name,
             WordDecl w => w.Name,
             RecordDecl r => r.Name,
+            EnumDecl e => e.Name,
             _ => "",
         };
 
+        /// <summary>The enum each enumerator belongs to.</summary>
+        public Dictionary<string, EnumDecl> EnumOf { get; } = new Dictionary<string, EnumDecl>();
+
         private void Declare(Item item)
         {
+            if (!DeclareOne(item, listed: true) || item is not EnumDecl e) return;
+            // Enumerators are constants, as in C: the previous one + 1 where no value is written (the first, 0).
+            string? previous = null;
+            foreach (var m in e.Members)
+            {
+                var value = m.Value ?? (previous == null
+                    ? new IntLiteral(0, m.Location)
+                    : (Expr)new BinaryExpr("+", new NameExpr(previous, m.Location), new IntLiteral(1, m.Location), m.Location));
+                if (DeclareOne(new ConstDecl(m.Name, value, m.Location, m.Doc), listed: false)) EnumOf[m.Name] = e;
+                previous = m.Name;
+            }
+        }
+
+        /// <summary>Declares one name; <paramref name="listed"/> false for an enumerator, which its enum lists.</summary>
+        private bool DeclareOne(Item item, bool listed)
+        {
             string name = NameOf(item);
-            if (name.Length == 0) return;
+            if (name.Length == 0) return false;
             Item? previous = item is ConstDecl
                 ? (Consts.TryGetValue(name, out var pc) ? pc : null)
                 : (Types.TryGetValue(name, out var pt) ? pt : null);
@@ -93,27 +113,28 @@ namespace EvtchnAbiGen.Core.Layout
             {
                 _cx.Error(DiagnosticIds.NameCollision, item.Location,
                     $"'{name}' is the name of a type the generator emits in every ABI namespace ({string.Join(", ", GeneratedNames)}); rename it");
-                return;
+                return false;
             }
             if (item is ConstDecl && name == "Constants")
             {
                 _cx.Error(DiagnosticIds.NameCollision, item.Location, "a constant cannot be named 'Constants' (the generated class that holds the constants); rename it");
-                return;
+                return false;
             }
             if (previous == null && item is not ConstDecl && TypeResolver.IsBuiltin(name))
             {
                 _cx.Error(DiagnosticIds.DuplicateDeclaration, item.Location, $"'{name}' is a built-in type; pick another name");
-                return;
+                return false;
             }
             if (previous != null)
             {
                 _cx.Error(DiagnosticIds.DuplicateDeclaration, item.Location,
                     $"'{name}' is already declared at {previous.Location}; rename or remove one (use 'when' blocks for per-ABI variants)");
-                return;
+                return false;
             }
             if (item is ConstDecl cd) Consts[name] = cd;
             else Types[name] = item;
-            Order.Add(item);
+            if (listed) Order.Add(item);
+            return true;
         }
     }
 }

@@ -47,7 +47,8 @@ namespace EvtchnAbiGen.Core.Layout
             var selects = selection?.Matcher();
             System.Func<Item, bool>? onlyIfUsed = selects == null || onDemand.Count == 0
                 ? null
-                : item => onDemand.Contains(item.Location.Path) && !(item is not TypedefDecl && selects(Declarations.NameOf(item), item.Location.Path));
+                : item => onDemand.Contains(item.Location.Path) && !(item is not TypedefDecl && (selects(Declarations.NameOf(item), item.Location.Path)
+                    || (item is EnumDecl e && e.Members.Any(m => selects(m.Name, item.Location.Path)))));
             foreach (var target in targets ?? AbiTarget.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();

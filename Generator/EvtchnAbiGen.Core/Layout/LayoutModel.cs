@@ -12,6 +12,9 @@ namespace EvtchnAbiGen.Core.Layout
         /// <summary>The spec files of the set with their file-wide directives ('on_demand', 'imported_from').</summary>
         public EquatableArray<SpecFileInfo> Files { get; init; } = EquatableArray<SpecFileInfo>.Empty;
 
+        /// <summary>The enums, in declaration order.</summary>
+        public EquatableArray<EnumLayout> Enums { get; init; } = EquatableArray<EnumLayout>.Empty;
+
         /// <summary>The directives of the file a declaration at <paramref name="where"/> comes from.</summary>
         public SpecFileInfo? FileOf(SpecLocation where)
         {
@@ -40,13 +43,14 @@ namespace EvtchnAbiGen.Core.Layout
     public sealed record RecordLayout(string Name, bool IsUnion, int Size, int Align, EquatableArray<FieldLayout> Fields,
         EquatableArray<PaddingGap> Padding, SpecLocation Location, string? Doc, bool IsInline)
     {
-        /// <summary>The named records and words its members (inline members' included) are of: what emitting it needs.</summary>
-        public System.Collections.Generic.IEnumerable<(string Name, bool IsWord)> Uses()
+        /// <summary>The named records, words and enums its members (inline members' included) are of: what emitting it needs.</summary>
+        public System.Collections.Generic.IEnumerable<(string Name, UseKind Kind)> Uses()
         {
             foreach (var f in Fields)
             {
-                if (f.Type.WordName != null) yield return (f.Type.WordName, true);
-                else if (f.Type.Kind == FieldTypeKind.Record) yield return (f.Type.CName, false);
+                if (f.Type.WordName != null) yield return (f.Type.WordName, UseKind.Word);
+                else if (f.Type.EnumName != null) yield return (f.Type.EnumName, UseKind.Enum);
+                else if (f.Type.Kind == FieldTypeKind.Record) yield return (f.Type.CName, UseKind.Record);
                 else if (f.Type.Inline != null)
                     foreach (var d in f.Type.Inline.Uses()) yield return d;
             }
@@ -78,10 +82,13 @@ namespace EvtchnAbiGen.Core.Layout
 
     public enum FieldTypeKind { Integer, Record, InlineRecord }
 
+    /// <summary>What a record's member needs emitted beside it.</summary>
+    public enum UseKind { Record, Word, Enum }
+
     /// <summary>The element type of a field. For integers: size and signedness, plus the C spelling
     /// (typedef/word name if any). For records: the tag, or the inline layout.</summary>
     public sealed record FieldType(FieldTypeKind Kind, string CName, int ElementSize, bool Signed,
-        RecordLayout? Inline, string? WordName);
+        RecordLayout? Inline, string? WordName, string? EnumName = null);
 
     /// <summary>Where a bitfield's bits are on one ABI; byte offsets are from the start of the record that holds it.
     /// The storage unit is the C container: <see cref="UnitSize"/> bytes (the declared type's size) at
@@ -98,6 +105,13 @@ namespace EvtchnAbiGen.Core.Layout
     public sealed record PaddingGap(int Offset, int Length);
 
     public sealed record ConstantValue(string Name, long Value, SpecLocation Location, string? Doc);
+
+    /// <summary>A C enum on one ABI: its integer type (<see cref="Size"/>, <see cref="Align"/> in structs,
+    /// <see cref="Signed"/>) and its enumerators in declaration order.</summary>
+    public sealed record EnumLayout(string Name, int Size, int Align, bool Signed, EquatableArray<EnumeratorValue> Members,
+        SpecLocation Location, string? Doc);
+
+    public sealed record EnumeratorValue(string Name, long Value, SpecLocation Location, string? Doc);
 
     public sealed record WordLayout(string Name, int Size, bool Shared, EquatableArray<WordBitLayout> Bits,
         SpecLocation Location, string? Doc);

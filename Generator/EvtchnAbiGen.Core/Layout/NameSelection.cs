@@ -98,6 +98,9 @@ namespace EvtchnAbiGen.Core.Layout
             var records = new HashSet<string>(abi.Records.Where(r => Wanted(r.Name, r.Location)).Select(r => r.Name), StringComparer.Ordinal);
             var constants = new HashSet<string>(abi.Constants.Where(c => Wanted(c.Name, c.Location)).Select(c => c.Name), StringComparer.Ordinal);
             var words = new HashSet<string>(abi.Words.Where(w => Wanted(w.Name, w.Location)).Select(w => w.Name), StringComparer.Ordinal);
+            // An enum is asked for by its name or by one of its enumerators' (C code names those).
+            var enums = new HashSet<string>(abi.Enums.Where(e => Wanted(e.Name, e.Location) || (!IsEverything && e.Members.Any(m => Wanted(m.Name, e.Location))))
+                .Select(e => e.Name), StringComparer.Ordinal);
             // Close over what the chosen records use.
             var byName = new Dictionary<string, RecordLayout>(StringComparer.Ordinal);
             foreach (var r in abi.Records) byName[r.Name] = r;
@@ -107,7 +110,8 @@ namespace EvtchnAbiGen.Core.Layout
                 if (!byName.TryGetValue(queue.Dequeue(), out var r)) continue;
                 foreach (var dep in r.Uses())
                 {
-                    if (dep.IsWord) words.Add(dep.Name);
+                    if (dep.Kind == UseKind.Word) words.Add(dep.Name);
+                    else if (dep.Kind == UseKind.Enum) enums.Add(dep.Name);
                     else if (records.Add(dep.Name)) queue.Enqueue(dep.Name);
                 }
             }
@@ -116,6 +120,7 @@ namespace EvtchnAbiGen.Core.Layout
                 Records = abi.Records.Where(r => records.Contains(r.Name)).ToEquatableArray(),
                 Constants = abi.Constants.Where(c => constants.Contains(c.Name)).ToEquatableArray(),
                 Words = abi.Words.Where(w => words.Contains(w.Name)).ToEquatableArray(),
+                Enums = abi.Enums.Where(e => enums.Contains(e.Name)).ToEquatableArray(),
             };
         }
 

@@ -60,7 +60,7 @@ namespace EvtchnAbiGen.Core.Layout
             if (!_cx.Declarations.Types.TryGetValue(tr.Name, out var decl))
             {
                 _cx.Error(DiagnosticIds.UnknownType, tr.Location,
-                    $"unknown type '{tr.Name}'{DidYouMean.Suggest(tr.Name, _cx.Declarations.Types.Keys.Concat(BuiltinNames))}; declare it with struct, union, typedef or word, " +
+                    $"unknown type '{tr.Name}'{DidYouMean.Suggest(tr.Name, _cx.Declarations.Types.Keys.Concat(BuiltinNames))}; declare it with struct, union, enum, typedef or word, " +
                     "or use a built-in (uint8_t..int64_t, ulong, long, ptr, fnptr, handle<T>)");
                 return null;
             }
@@ -89,6 +89,10 @@ namespace EvtchnAbiGen.Core.Layout
                         return null;
                     }
                     return new TypeInfo(u.Value.Size, u.Value.Align, u.Value.Type with { CName = w.Name, WordName = w.Name });
+                case EnumDecl e:
+                    var el = _cx.Enums.GetEnum(e);
+                    if (el == null) return null;
+                    return new TypeInfo(el.Size, el.Align, new FieldType(FieldTypeKind.Integer, e.Name, el.Size, el.Signed, null, null, EnumName: e.Name));
                 case RecordDecl r:
                     var rl = _cx.Records.GetRecord(r.Name);
                     if (rl == null) return null;

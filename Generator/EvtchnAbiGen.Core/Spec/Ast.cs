@@ -40,6 +40,10 @@ namespace EvtchnAbiGen.Core.Spec
                     case TypedefDecl t when typedefs: yield return t.Name; break;
                     case WordDecl w: yield return w.Name; break;
                     case RecordDecl r: yield return r.Name; break;
+                    case EnumDecl e:
+                        yield return e.Name;
+                        foreach (var m in e.Members) yield return m.Name;
+                        break;
                     case WhenItem w:
                         foreach (var n in Names(w.Then, typedefs)) yield return n;
                         foreach (var n in Names(w.Else, typedefs)) yield return n;
@@ -72,6 +76,12 @@ namespace EvtchnAbiGen.Core.Spec
     /// <summary><c>NAME = low;</c> (one bit) or <c>NAME = low .. high;</c> (inclusive range).
     /// <c>guarded(BIT)</c>: the bit may only be cleared while BIT is clear (the clear spins).</summary>
     public sealed record WordBit(string Name, Expr Low, Expr? High, string? GuardedBy, SpecLocation Location, string? Doc);
+
+    /// <summary>C's <c>enum</c>: a type (laid out as C's underlying integer) whose enumerators are also constants.</summary>
+    public sealed record EnumDecl(string Name, EquatableArray<EnumMember> Members, SpecLocation Location, string? Doc) : Item(Location, Doc);
+
+    /// <summary><c>NAME = value;</c>, or <c>NAME;</c> (<see cref="Value"/> null: the previous enumerator + 1, the first 0).</summary>
+    public sealed record EnumMember(string Name, Expr? Value, SpecLocation Location, string? Doc);
 
     public sealed record RecordDecl(string Name, bool IsUnion, EquatableArray<Member> Members,
         SpecLocation Location, string? Doc) : Item(Location, Doc);

@@ -165,9 +165,10 @@ namespace EvtchnAbiGen.Core.Spec
                 if (t.Is("const")) return ParseConst(doc);
                 if (t.Is("typedef")) return ParseTypedef(doc);
                 if (t.Is("word")) return ParseWord(doc);
+                if (t.Is("enum")) return ParseEnum(doc);
                 if (t.Is("struct") || t.Is("union")) return ParseRecord(doc);
                 if (t.Is("when")) return ParseWhenItem();
-                Error(DiagnosticIds.Syntax, t, $"expected a declaration ('const', 'typedef', 'word', 'struct', 'union' or 'when'), found {t}");
+                Error(DiagnosticIds.Syntax, t, $"expected a declaration ('const', 'typedef', 'word', 'enum', 'struct', 'union' or 'when'), found {t}");
                 Recover();
                 return null;
             }
@@ -235,6 +236,33 @@ namespace EvtchnAbiGen.Core.Spec
             return name.Kind == TokenKind.Identifier && underlying != null
                 ? new WordDecl(name.Text, underlying, shared, bits.ToEquatableArray(), Loc(name), doc)
                 : null;
+        }
+
+        /// <summary><c>enum NAME { A; B = expr; C; }</c>: C's enum; an enumerator without a value is the previous one + 1
+        /// (the first, 0). ',' may stand for ';', as in C.</summary>
+        private Item? ParseEnum(string? doc)
+        {
+            Advance();
+            var name = ExpectIdentifier("an enum name");
+            var members = new List<EnumMember>();
+            if (Expect("{"))
+            {
+                while (!AtEnd && !Current.Is("}") && ErrorCount < MaxErrors)
+                {
+                    if (TakeDoc()) continue;
+                    string? memberDoc = TakePendingDoc();
+                    var memberName = ExpectIdentifier("an enumerator name");
+                    if (memberName.Kind != TokenKind.Identifier) { Recover(); continue; }
+                    Expr? value = null;
+                    if (Current.Is("=")) { Advance(); value = ParseExpr(); if (value == null) { Recover(); continue; } }
+                    if (Current.Is(",")) Advance();
+                    else if (!Current.Is("}")) Expect(";");
+                    members.Add(new EnumMember(memberName.Text, value, Loc(memberName), memberDoc));
+                }
+                Expect("}");
+            }
+            if (Current.Is(";")) Advance();
+            return name.Kind == TokenKind.Identifier ? new EnumDecl(name.Text, members.ToEquatableArray(), Loc(name), doc) : null;
         }
 
         private Item? ParseRecord(string? doc)
@@ -368,7 +396,7 @@ namespace EvtchnAbiGen.Core.Spec
                 Recover();
                 return null;
             }
-            if (t.Is("struct") || t.Is("union")) Advance(); // C habit: 'struct vcpu_info arch;'
+            if (t.Is("struct") || t.Is("union") || t.Is("enum")) Advance(); // C habit: 'struct vcpu_info arch;', 'enum xenbus_state s;'
             var type = ParseTypeRef();
             if (type != null && Current.Is(":"))
             {
@@ -521,7 +549,7 @@ namespace EvtchnAbiGen.Core.Spec
             {
                 Advance();
                 Expect("(");
-                if (Current.Is("struct") || Current.Is("union")) Advance();
+                if (Current.Is("struct") || Current.Is("union") || Current.Is("enum")) Advance();
                 var type = ParseTypeRef();
                 Expect(")");
                 return type == null ? null : new SizeOfExpr(type, t.Text == "alignof", Loc(t));

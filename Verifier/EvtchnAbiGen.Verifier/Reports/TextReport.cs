@@ -27,8 +27,8 @@ namespace EvtchnAbiGen.Verifier.Reports
             Excused(sb, report.AllExcused.ToList(), "");
             if (drifts.Count == 0)
             {
-                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} structs and {1} constants match on {2}{3}.\n",
-                    structs.Count, abis.Max(a => a.ConstantCount), string.Join(", ", abis.Select(a => a.Target.Name)),
+                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} and {1} constants match on {2}{3}.\n",
+                    Types(structs), abis.Max(a => a.ConstantCount), string.Join(", ", abis.Select(a => a.Target.Name)),
                     report.AllExcused.Any() ? " (apart from the newer and known differences above)" : ""));
             }
             else
@@ -58,8 +58,8 @@ namespace EvtchnAbiGen.Verifier.Reports
             var drifts = releases.SelectMany(r => r.Report.AllDrifts.Select(d => (r, d))).ToList();
             var abis = string.Join(", ", first.Abis.Select(a => a.Target.Name));
             if (drifts.Count == 0)
-                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} structs and {1} constants match on {2} in every release ({3}){4}.\n",
-                    structs.Count, constants, abis, string.Join(", ", releases.Select(r => r.Name)),
+                sb.Append(string.Format(CultureInfo.InvariantCulture, "OK: all {0} and {1} constants match on {2} in every release ({3}){4}.\n",
+                    Types(structs), constants, abis, string.Join(", ", releases.Select(r => r.Name)),
                     releases.Any(r => r.Report.AllExcused.Any()) ? ", apart from the newer and known differences above" : ""));
             else
             {
@@ -67,6 +67,14 @@ namespace EvtchnAbiGen.Verifier.Reports
                 foreach (var (r, d) in drifts) sb.Append("  [").Append(r.Name).Append("] ").Append(d.RuleId).Append(' ').Append(d.Message).Append('\n');
             }
             return sb.ToString();
+        }
+
+        /// <summary>"27 structs", or "27 structs, 3 enums" when the rows hold enums.</summary>
+        private static string Types(List<string> rows)
+        {
+            int enums = rows.Count(r => r.StartsWith(Drift.EnumPrefix, System.StringComparison.Ordinal));
+            string s = string.Format(CultureInfo.InvariantCulture, "{0} structs", rows.Count - enums);
+            return enums == 0 ? s : s + string.Format(CultureInfo.InvariantCulture, ", {0} enums", enums);
         }
 
         private static void Table(StringBuilder sb, List<string> structs, List<(string Name, IEnumerable<Drift> Drifts, IEnumerable<Drift> Excused)> columns, int constants)
