@@ -70,7 +70,7 @@ namespace EvtchnAbiGen.Cli
                 }
                 else if (output != null) File.WriteAllText(output, result.Spec);
                 else Console.Out.Write(result.Spec);
-                Console.Error.WriteLine($"evtchn-abi import: {result.Records} records, {result.Typedefs} typedefs, {result.Constants} constants" +
+                Console.Error.WriteLine($"evtchn-abi import: {result.Records} records, {result.Enums} enums, {result.Typedefs} typedefs, {result.Constants} constants" +
                     (outDir != null ? $" in {result.Files.Count} files" : "") +
                     (result.Skipped > 0 ? $"; {result.Skipped} name(s) the curated specs declare were skipped" : "") +
                     (result.Problems.Count > 0 ? $"; {result.Problems.Count} declaration(s) left out (above)" : ""));

@@ -135,6 +135,7 @@ namespace EvtchnAbiGen.Generator.Tests
                 Assert.Equal(expected.Records, actual.Records);
                 Assert.Equal(expected.Constants, actual.Constants);
                 Assert.Equal(expected.Words, actual.Words);
+                Assert.Equal(expected.Enums, actual.Enums);
                 Assert.True(expected.Records.Count > 0);
                 // And it did skip: everything laid out is emitted or used by what is, give or take records named in sizeof.
                 if (txt != "*") Assert.True(lazyAbi.Records.Count < full.Find(abi.Target.Name)!.Records.Count / 2,
@@ -164,6 +165,23 @@ namespace EvtchnAbiGen.Generator.Tests
             Assert.Equal(4 * 3, lazy.Abis.Sum(a => a.Records.Count + a.Words.Count));
             var everything = Core.Layout.LayoutEngine.RunByNamespace(files, selection: Core.Layout.NameSelection.Everything).Single();
             Assert.All(everything.Abis, a => Assert.Empty(a.Records));
+        }
+
+        [Fact]
+        public void An_enum_is_selected_by_its_name_or_an_enumerators_and_comes_with_the_records_that_use_it()
+        {
+            var (output, run, diags) = Run("XenbusStateConnected\nxsd_sockmsg\n", GeneratorHarness.ShippedSpecs());
+            Assert.Null(run.Exception);
+            Assert.DoesNotContain(diags, d => d.Severity >= DiagnosticSeverity.Warning);
+            var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+            var state = output.GetTypeByMetadataName("Xen.Evtchn.X86_64.xenbus_state")!;
+            Assert.Equal(TypeKind.Enum, state.TypeKind);
+            Assert.Equal(SpecialType.System_UInt32, state.EnumUnderlyingType!.SpecialType);
+            var connected = state.GetMembers("XenbusStateConnected").OfType<IFieldSymbol>().Single();
+            Assert.Equal(4u, connected.ConstantValue);   // io/xenbus.h
+            Assert.NotNull(output.GetTypeByMetadataName("Xen.Evtchn.X86_64.xsd_sockmsg"));
+            Assert.Null(output.GetTypeByMetadataName("Xen.Evtchn.X86_64.xsd_sockmsg_type"));   // the record does not use it
         }
     }
 }

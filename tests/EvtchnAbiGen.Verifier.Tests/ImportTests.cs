@@ -211,6 +211,36 @@ namespace EvtchnAbiGen.Verifier.Tests
         }
 
         [Fact]
+        public void Enums_are_imported_as_spec_enums_and_verify_on_every_abi()
+        {
+            using var copy = Fixture.CopyHeaders();
+            File.WriteAllText(Path.Combine(copy.Dir, "enums.h"), "#include \"xen.h\"\n" +
+                "/* Link states. */\nenum link_state { LINK_DOWN, LINK_UP = 5, LINK_GONE };\n" +
+                "typedef enum { MODE_A = -1, MODE_B } mode_t_;\n" +
+                "enum { LOOSE_ONE = 1, LOOSE_TWO };\n" +
+                "typedef enum link_state link_state_t;\n" +
+                "enum wide_flags { WIDE_HIGH = 1ULL << 40 };\n" +
+                "struct uses_enums {\n    uint8_t tag;\n    enum link_state state;\n    mode_t_ modes[2];\n    link_state_t again;\n    uint8_t b;\n    enum wide_flags wide;\n};\n");
+            var (spec, result) = Import(copy.Dir, "enums.h");
+            Assert.Empty(result.Problems);
+            Assert.Equal(3, result.Enums);
+            Assert.Contains("/// Link states.\nenum link_state {\n    LINK_DOWN = 0;\n    LINK_UP = 5;\n    LINK_GONE = 6;\n}", spec);
+            Assert.Contains("enum mode_t_ {\n    MODE_A = -1;\n    MODE_B = 0;\n}", spec);   // named by its typedef
+            Assert.Contains("const LOOSE_TWO = 2;", spec);                                   // an enum no type names: constants
+            Assert.Contains("typedef link_state_t = link_state;", spec);
+            Assert.Contains("link_state state;", spec);
+            Assert.Contains("mode_t_ modes[2];", spec);
+            var layout = LayoutEngine.Run(new[] { Parser.Parse("enums.abi", spec) });
+            Assert.False(layout.HasErrors, string.Join("\n", layout.Diagnostics));
+            var report = LayoutVerifier.Run(layout, HeaderSet.ForXenDirectory(copy.Dir, Array.Empty<(string, string)>()));
+            Assert.True(report.Clean, string.Join("\n", report.AllDrifts.Take(10)));
+            // The 8-byte enum is 4-aligned in structs on x86_32 only (clang agreed above).
+            Assert.Equal((32, 4), (layout.Find("x86_32")!.FindRecord("uses_enums")!.Size, layout.Find("x86_32")!.FindRecord("uses_enums")!.Align));
+            Assert.Equal((32, 8), (layout.Find("x86_64")!.FindRecord("uses_enums")!.Size, layout.Find("x86_64")!.FindRecord("uses_enums")!.Align));
+            Assert.Contains(layout.Abis, a => a.Enums.Any(e => e.Name == "wide_flags" && e.Size == 8));
+        }
+
+        [Fact]
         public void A_flexible_array_that_is_not_the_last_member_is_a_located_warning_and_its_record_is_left_out()
         {
             using var copy = Fixture.CopyHeaders();

@@ -21,6 +21,9 @@ namespace EvtchnAbiGen.Verifier.Import
         private readonly Dictionary<string, int> _fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly Dictionary<string, CXCursor> _records = new Dictionary<string, CXCursor>(StringComparer.Ordinal);
         private readonly Dictionary<string, CXCursor> _typedefs = new Dictionary<string, CXCursor>(StringComparer.Ordinal);
+        private readonly Dictionary<string, CXCursor> _enums = new Dictionary<string, CXCursor>(StringComparer.Ordinal);
+        /// <summary>Unnamed enums written under a typedef's name, by where they are defined.</summary>
+        private readonly HashSet<(string, int)> _namedByTypedef = new HashSet<(string, int)>();
         private readonly CTypeMapper _types;
 
         public AbiImportReader(AbiTarget target, ImportOptions options)
@@ -52,17 +55,23 @@ namespace EvtchnAbiGen.Verifier.Import
                 while (true)
                 {
                     var pending = _types.Typedefs.Where(n => !Items.ContainsKey(n) && !_failed.Contains(n)).Concat(
-                        _types.Records.Where(n => !Items.ContainsKey(n) && !_failed.Contains(n))).Distinct().ToList();
+                        _types.Records.Where(n => !Items.ContainsKey(n) && !_failed.Contains(n))).Concat(
+                        _types.Enums.Where(n => !Items.ContainsKey(n) && !_failed.Contains(n))).Distinct().ToList();
                     if (pending.Count == 0) break;
                     foreach (var n in pending)
                     {
-                        if (_typedefs.ContainsKey(n)) ImportTypedef(n);
+                        if (_enums.TryGetValue(n, out var en) && _types.Enums.Contains(n)) ImportEnum(n, en, null);
+                        else if (_typedefs.ContainsKey(n)) ImportTypedef(n);
                         else if (_records.TryGetValue(n, out var r)) ImportRecord(n, r, null);
                         else _failed.Add(n);
                     }
                 }
                 foreach (var c in unit.Cursor.Children())
-                    if (c.Kind == CXCursorKind.CXCursor_EnumDecl && IsNamed(c)) ImportEnum(c);
+                {
+                    if (c.Kind != CXCursorKind.CXCursor_EnumDecl || !IsNamed(c) || !c.IsDefinition) continue;
+                    if (!CTypeMapper.IsUnnamed(c)) ImportEnum(c.Spelling, c, null);
+                    else if (!_namedByTypedef.Contains(c.Location)) ImportEnumerators(c);   // enum { A, B }: only constants
+                }
             }
             ImportMacros(macros);
             DropBroken();
@@ -158,6 +167,9 @@ namespace EvtchnAbiGen.Verifier.Import
                 case CXCursorKind.CXCursor_TypedefDecl:
                     if (!_typedefs.ContainsKey(c.Spelling)) _typedefs[c.Spelling] = c;
                     break;
+                case CXCursorKind.CXCursor_EnumDecl:
+                    if (c.IsDefinition && !CTypeMapper.IsUnnamed(c) && !_enums.ContainsKey(c.Spelling)) _enums[c.Spelling] = c;
+                    break;
                 case CXCursorKind.CXCursor_MacroDefinition:
                     if (_named.Contains(file) && !c.IsMacroFunctionLike) macros.Add((c.Spelling, file, line));
                     break;
@@ -173,6 +185,12 @@ namespace EvtchnAbiGen.Verifier.Import
             {
                 // typedef struct { ... } name_t: the record takes the typedef's name (the verifier finds it the same way).
                 ImportRecord(name, under.Declaration, null, c);
+                return;
+            }
+            if (under.kind == CXTypeKind.CXType_Enum && CTypeMapper.IsUnnamed(under.Declaration))
+            {
+                // typedef enum { ... } name_t: likewise, the enum takes the typedef's name.
+                ImportEnum(name, under.Declaration, c);
                 return;
             }
             var st = _types.Map(c.TypedefUnderlying);
@@ -285,7 +303,20 @@ namespace EvtchnAbiGen.Verifier.Import
             return sb.ToString();
         }
 
-        private void ImportEnum(CXCursor e)
+        /// <summary>A spec enum: every enumerator with the value clang gives it (on this ABI).</summary>
+        private void ImportEnum(string name, CXCursor decl, CXCursor? named)
+        {
+            if (Items.ContainsKey(name) || _failed.Contains(name)) return;
+            if (named != null) _namedByTypedef.Add(decl.Location);
+            var members = new List<ImportedMember>();
+            foreach (var k in decl.Children())
+                if (k.Kind == CXCursorKind.CXCursor_EnumConstantDecl)
+                    members.Add(new ImportedMember(k.Spelling, k.Spelling + " = " + Number(clang.getEnumConstantDeclValue(k)), null, 0, Doc(k)));
+            Items[name] = Item(ItemKind.Enum, name, named ?? decl) with { Members = members };
+        }
+
+        /// <summary>An enum no type name refers to: its enumerators are constants.</summary>
+        private void ImportEnumerators(CXCursor e)
         {
             foreach (var k in e.Children())
                 if (k.Kind == CXCursorKind.CXCursor_EnumConstantDecl && !Items.ContainsKey(k.Spelling))

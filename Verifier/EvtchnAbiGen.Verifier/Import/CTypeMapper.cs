@@ -32,6 +32,8 @@ namespace EvtchnAbiGen.Verifier.Import
         /// <summary>Typedef and record names the mapped types use, to be imported with them.</summary>
         public HashSet<string> Typedefs { get; } = new HashSet<string>();
         public HashSet<string> Records { get; } = new HashSet<string>();
+        /// <summary>The enums used by name: tags, and typedefs of unnamed enums.</summary>
+        public HashSet<string> Enums { get; } = new HashSet<string>();
 
         public static bool IsUnnamed(CXCursor decl)
         {
@@ -69,7 +71,12 @@ namespace EvtchnAbiGen.Verifier.Import
                             t = under;   // typedef uint8_t xen_domain_handle_t[16]: the spec's typedefs hold no dimensions
                             continue;
                         }
-                        if (under.kind == CXTypeKind.CXType_Enum) return Integer(EnumInteger(under), dims);
+                        if (under.kind == CXTypeKind.CXType_Enum && IsUnnamed(under.Declaration))
+                        {
+                            // typedef enum { ... } name_t: the enum takes the typedef's name (the verifier finds it the same way).
+                            Enums.Add(name);
+                            return new SpecType(name, dims, null, null);
+                        }
                         if (under.kind == CXTypeKind.CXType_FunctionProto || under.kind == CXTypeKind.CXType_FunctionNoProto)
                             return SpecType.Fail($"'{name}' is a function type");
                         Typedefs.Add(name);
@@ -80,7 +87,9 @@ namespace EvtchnAbiGen.Verifier.Import
                         Records.Add(rec.Spelling);
                         return new SpecType(rec.Spelling, dims, null, null);
                     case CXTypeKind.CXType_Enum:
-                        return Integer(EnumInteger(t), dims);
+                        if (IsUnnamed(t.Declaration)) return Integer(EnumInteger(t), dims);
+                        Enums.Add(t.Declaration.Spelling);
+                        return new SpecType(t.Declaration.Spelling, dims, null, null);
                     case CXTypeKind.CXType_Pointer:
                         var pointee = t.Pointee.CanonicalType.kind;
                         return new SpecType(pointee is CXTypeKind.CXType_FunctionProto or CXTypeKind.CXType_FunctionNoProto ? "fnptr" : "ptr", dims, null, null);

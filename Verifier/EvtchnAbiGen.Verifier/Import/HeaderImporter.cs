@@ -48,7 +48,7 @@ namespace EvtchnAbiGen.Verifier.Import
             // C order: the files in the order the first ABI's parse met them, then line by line.
             var files = SpecText.Write(options, abis, readers.Select(r => r.Items).ToList(),
                 i => (readers[0].FileOrder(i.File), i.Line), i => Group(dir, i.File, options.Headers), HeaderSet.ReadLatestInterfaceVersion(dir), out var counts);
-            return new ImportResult(files, problems, counts.Records, counts.Typedefs, counts.Constants, counts.Skipped);
+            return new ImportResult(files, problems, counts.Records, counts.Typedefs, counts.Constants, counts.Skipped) { Enums = counts.Enums };
         }
     }
 }

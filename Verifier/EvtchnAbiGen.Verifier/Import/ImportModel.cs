@@ -31,6 +31,9 @@ namespace EvtchnAbiGen.Verifier.Import
     public sealed record ImportResult(IReadOnlyList<ImportedFile> Files, IReadOnlyList<ImportProblem> Problems, int Records, int Typedefs, int Constants,
         int Skipped)
     {
+        /// <summary>The enums written as spec enums (a named one, or an unnamed one a typedef names).</summary>
+        public int Enums { get; init; }
+
         /// <summary>The spec of an import without <see cref="ImportOptions.Split"/> (one file; none when every name was
         /// skipped). A split import has one spec per file, and no single text.</summary>
         public string Spec => Files.Count switch
@@ -55,7 +58,7 @@ namespace EvtchnAbiGen.Verifier.Import
         public IReadOnlyList<ImportedMember> Members { get; init; } = new List<ImportedMember>();
     }
 
-    internal enum ItemKind { Constant, Typedef, Record }
+    internal enum ItemKind { Constant, Typedef, Record, Enum }
 
     /// <summary>A record member on one ABI: its key (the name, or a position for an anonymous member), the spec
     /// line without alignment, the alignment clang gives it beyond the spec type's natural one, and the

@@ -12,11 +12,11 @@ namespace EvtchnAbiGen.Verifier.Import
     internal static class SpecText
     {
         /// <summary>The spec files: one, or with <see cref="ImportOptions.Split"/> one per group <paramref name="group"/>
-        /// gives a declaration (its output path). Each is complete: directives, namespace, then constants, typedefs
-        /// and records in C order.</summary>
+        /// gives a declaration (its output path). Each is complete: directives, namespace, then constants, enums,
+        /// typedefs and records in C order.</summary>
         public static IReadOnlyList<ImportedFile> Write(ImportOptions o, IReadOnlyList<AbiTarget> abis, IReadOnlyList<Dictionary<string, ImportedItem>> perAbi,
             System.Func<ImportedItem, (int File, int Line)> order, System.Func<ImportedItem, string> group, long? importedFrom,
-            out (int Records, int Typedefs, int Constants, int Skipped) counts)
+            out (int Records, int Typedefs, int Constants, int Skipped, int Enums) counts)
         {
             var all = perAbi.SelectMany(d => d.Values).GroupBy(i => i.Name).ToList();
             int skipped = all.Count(g => o.Skip.Contains(g.Key));
@@ -24,7 +24,8 @@ namespace EvtchnAbiGen.Verifier.Import
                 .Select(g => (Name: g.Key, Kind: g.First().Kind, First: g.MinBy(order)!))
                 .Select(n => (n.Name, n.Kind, Order: order(n.First), Group: o.Split ? group(n.First) : ""))
                 .ToList();
-            counts = (names.Count(n => n.Kind == ItemKind.Record), names.Count(n => n.Kind == ItemKind.Typedef), names.Count(n => n.Kind == ItemKind.Constant), skipped);
+            counts = (names.Count(n => n.Kind == ItemKind.Record), names.Count(n => n.Kind == ItemKind.Typedef), names.Count(n => n.Kind == ItemKind.Constant), skipped,
+                names.Count(n => n.Kind == ItemKind.Enum));
             var files = new List<ImportedFile>();
             foreach (var file in names.GroupBy(n => n.Group).OrderBy(g => g.Key, System.StringComparer.Ordinal))
             {
@@ -39,7 +40,7 @@ namespace EvtchnAbiGen.Verifier.Import
                 if (importedFrom is long v) sb.Append("imported_from 0x").Append(v.ToString("x8", CultureInfo.InvariantCulture)).Append(";\n");
                 if (o.OnDemand) sb.Append("on_demand;\n");
                 sb.Append("namespace ").Append(o.Namespace).Append(";\n");
-                foreach (var kind in new[] { ItemKind.Constant, ItemKind.Typedef, ItemKind.Record })
+                foreach (var kind in new[] { ItemKind.Constant, ItemKind.Enum, ItemKind.Typedef, ItemKind.Record })
                 {
                     var list = file.Where(n => n.Kind == kind).OrderBy(n => n.Order.Item1).ThenBy(n => n.Order.Item2).ThenBy(n => n.Name, System.StringComparer.Ordinal).ToList();
                     if (list.Count == 0) continue;
@@ -129,6 +130,13 @@ namespace EvtchnAbiGen.Verifier.Import
                 case ItemKind.Typedef:
                     Doc(sb, item.Doc, indent);
                     sb.Append(indent).Append("typedef ").Append(item.Name).Append(" = ").Append(item.Text).Append(";\n");
+                    break;
+                case ItemKind.Enum:
+                    // Every value written out, as clang computed it: the spec does not depend on counting rules.
+                    Doc(sb, item.Doc, indent);
+                    sb.Append(indent).Append("enum ").Append(item.Name).Append(" {\n");
+                    foreach (var m in item.Members) Member(sb, m, indent + "    ", null);
+                    sb.Append(indent).Append("}\n");
                     break;
                 default:
                     Record(sb, new List<(AbiTarget, ImportedItem?)> { (null!, item) }, "    ", indent);
