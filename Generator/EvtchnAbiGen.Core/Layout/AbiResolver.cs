@@ -29,7 +29,7 @@ namespace EvtchnAbiGen.Core.Layout
         {
             _cx.Declarations.DeclareAll(_files);
             var constants = new List<ConstantValue>();
-            var words = new List<WordLayout>();
+            var words = new Dictionary<string, WordLayout?>(StringComparer.Ordinal);
             foreach (var item in _cx.Declarations.Order)
             {
                 _cx.Cancellation.ThrowIfCancellationRequested();
@@ -42,8 +42,8 @@ namespace EvtchnAbiGen.Core.Layout
                     case RecordDecl r:
                         _cx.Records.GetRecord(r.Name);
                         break;
-                    case WordDecl w when _cx.Words.LayoutWord(w) is WordLayout wl:
-                        words.Add(wl);
+                    case WordDecl w:
+                        words[w.Name] = _cx.Words.LayoutWord(w);
                         break;
                     case EnumDecl e:
                         _cx.Enums.GetEnum(e);
@@ -53,8 +53,8 @@ namespace EvtchnAbiGen.Core.Layout
                         break;
                 }
             }
-            // In declaration order: every record and enum laid out, whether asked for or used by one that was; then the
-            // words those records use that were skipped above.
+            // In declaration order: every record and enum laid out, whether asked for or used by one that was; the words
+            // laid out above, and those the records use that were skipped (laid out now).
             var records = new List<RecordLayout>();
             var enums = new List<EnumLayout>();
             foreach (var item in _cx.Declarations.Order)
@@ -62,14 +62,16 @@ namespace EvtchnAbiGen.Core.Layout
                 if (item is RecordDecl r && _cx.Records.Done(r.Name) is RecordLayout rl) records.Add(rl);
                 else if (item is EnumDecl e && _cx.Enums.Done(e.Name) is EnumLayout el) enums.Add(el);
             }
-            if (onlyIfUsed != null)
+            var used = onlyIfUsed == null ? null
+                : new HashSet<string>(records.SelectMany(r => r.Uses()).Where(u => u.Kind == UseKind.Word).Select(u => u.Name), StringComparer.Ordinal);
+            var wordList = new List<WordLayout>();
+            foreach (var item in _cx.Declarations.Order)
             {
-                var used = new HashSet<string>(records.SelectMany(r => r.Uses()).Where(u => u.Kind == UseKind.Word).Select(u => u.Name), StringComparer.Ordinal);
-                words.Clear();
-                foreach (var item in _cx.Declarations.Order)
-                    if (item is WordDecl w && (!onlyIfUsed(item) || used.Contains(w.Name)) && _cx.Words.LayoutWord(w) is WordLayout wl) words.Add(wl);
+                if (item is not WordDecl w) continue;
+                var wl = words.TryGetValue(w.Name, out var done) ? done : used!.Contains(w.Name) ? _cx.Words.LayoutWord(w) : null;
+                if (wl != null) wordList.Add(wl);
             }
-            return new AbiLayout(_cx.Target, ns, records.ToEquatableArray(), constants.ToEquatableArray(), words.ToEquatableArray())
+            return new AbiLayout(_cx.Target, ns, records.ToEquatableArray(), constants.ToEquatableArray(), wordList.ToEquatableArray())
             {
                 Enums = enums.ToEquatableArray(),
             };

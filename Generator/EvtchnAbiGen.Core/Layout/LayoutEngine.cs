@@ -47,8 +47,9 @@ namespace EvtchnAbiGen.Core.Layout
             var selects = selection?.Matcher();
             System.Func<Item, bool>? onlyIfUsed = selects == null || onDemand.Count == 0
                 ? null
-                : item => onDemand.Contains(item.Location.Path) && !(item is not TypedefDecl && (selects(Declarations.NameOf(item), item.Location.Path)
-                    || (item is EnumDecl e && e.Members.Any(m => selects(m.Name, item.Location.Path)))));
+                : item => onDemand.Contains(item.Location.Path) && !(item is EnumDecl e
+                    ? NameSelection.SelectsEnum(selects, e.Name, e.Members.Select(m => m.Name), e.Location.Path)
+                    : item is not TypedefDecl && selects(Declarations.NameOf(item), item.Location.Path));
             foreach (var target in targets ?? AbiTarget.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();

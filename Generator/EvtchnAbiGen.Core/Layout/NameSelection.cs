@@ -45,17 +45,9 @@ namespace EvtchnAbiGen.Core.Layout
             return new NameSelection(names.ToEquatableArray());
         }
 
-        /// <summary>Whether a declaration named <paramref name="name"/> in the spec file at <paramref name="path"/> is asked
-        /// for: by its name, a prefix ending in '*', or its file's group.</summary>
-        public bool Selects(string name, string path)
-        {
-            foreach (var n in Names)
-                if (Matches(n.Name, name, path)) return true;
-            return false;
-        }
-
-        /// <summary><see cref="Selects"/> for many declarations: names and groups in hash sets, each path's group
-        /// computed once. (Not a field of this record, which must stay value-equatable.)</summary>
+        /// <summary>Whether a declaration (name, spec file path) is asked for: by its name, a prefix ending in '*', or its
+        /// file's group. Names and groups are in hash sets and each path's group is computed once. (A function, not a field
+        /// of this record, which must stay value-equatable.)</summary>
         public Func<string, string, bool> Matcher()
         {
             var exact = new HashSet<string>(Names.Where(n => !n.Name.EndsWith("*", StringComparison.Ordinal)).Select(n => n.Name), StringComparer.Ordinal);
@@ -67,24 +59,33 @@ namespace EvtchnAbiGen.Core.Layout
                 foreach (var p in prefixes)
                     if (name.StartsWith(p, StringComparison.Ordinal)) return true;
                 if (!groups.TryGetValue(path, out bool inGroup))
-                    groups[path] = inGroup = Names.Any(n => n.Name == Group(path));
+                {
+                    string group = Group(path);
+                    groups[path] = inGroup = Names.Any(n => n.Name == group);
+                }
                 return inGroup;
             };
         }
 
-        /// <summary>EAG0030, with a did-you-mean, for each name that names no record, constant, word or group declared in
+        /// <summary>EAG0030, with a did-you-mean, for each name that names no record, enum, enumerator, constant, word or group declared in
         /// <paramref name="files"/> on any ABI (both sides of every 'when').</summary>
         public IEnumerable<SpecDiagnostic> UnknownNames(IReadOnlyList<Spec.SpecFile> files)
         {
             if (IsEverything) yield break;
             var declared = files.SelectMany(f => f.SelectableNames().Select(n => (Name: n, f.Path))).ToList();
+            List<string>? known = null;
             foreach (var n in Names)
             {
-                if (declared.Any(d => Matches(n.Name, d.Name, d.Path))) continue;
-                var known = declared.Select(d => d.Name).Concat(files.Select(f => Group(f.Path))).Distinct();
+                var selects = new NameSelection(new[] { n }.ToEquatableArray()).Matcher();
+                if (declared.Any(d => selects(d.Name, d.Path))) continue;
+                known ??= declared.Select(d => d.Name).Concat(files.Select(f => Group(f.Path))).Distinct().ToList();
                 yield return SpecDiagnostic.Create(DiagnosticCatalog.UnknownSelectedName, n.Location, n.Name, DidYouMean.Suggest(n.Name, known));
             }
         }
+
+        /// <summary>An enum is asked for by its name or by one of its enumerators' (C code names those).</summary>
+        public static bool SelectsEnum(Func<string, string, bool> selects, string name, IEnumerable<string> enumerators, string path)
+            => selects(name, path) || enumerators.Any(m => selects(m, path));
 
         /// <summary>The ABI's layout cut down to the names asked for and everything they use (records of fields,
         /// nested records, words).</summary>
@@ -98,9 +99,8 @@ namespace EvtchnAbiGen.Core.Layout
             var records = new HashSet<string>(abi.Records.Where(r => Wanted(r.Name, r.Location)).Select(r => r.Name), StringComparer.Ordinal);
             var constants = new HashSet<string>(abi.Constants.Where(c => Wanted(c.Name, c.Location)).Select(c => c.Name), StringComparer.Ordinal);
             var words = new HashSet<string>(abi.Words.Where(w => Wanted(w.Name, w.Location)).Select(w => w.Name), StringComparer.Ordinal);
-            // An enum is asked for by its name or by one of its enumerators' (C code names those).
-            var enums = new HashSet<string>(abi.Enums.Where(e => Wanted(e.Name, e.Location) || (!IsEverything && e.Members.Any(m => Wanted(m.Name, e.Location))))
-                .Select(e => e.Name), StringComparer.Ordinal);
+            var enums = new HashSet<string>(abi.Enums.Where(e => IsEverything ? Wanted(e.Name, e.Location)
+                : SelectsEnum(selects, e.Name, e.Members.Select(m => m.Name), e.Location.Path)).Select(e => e.Name), StringComparer.Ordinal);
             // Close over what the chosen records use.
             var byName = new Dictionary<string, RecordLayout>(StringComparer.Ordinal);
             foreach (var r in abi.Records) byName[r.Name] = r;
@@ -122,19 +122,6 @@ namespace EvtchnAbiGen.Core.Layout
                 Words = abi.Words.Where(w => words.Contains(w.Name)).ToEquatableArray(),
                 Enums = abi.Enums.Where(e => enums.Contains(e.Name)).ToEquatableArray(),
             };
-        }
-
-        private static bool Matches(string selected, string name, string path)
-        {
-            if (selected.EndsWith("*", StringComparison.Ordinal))
-            {
-                if (name.StartsWith(selected.Substring(0, selected.Length - 1), StringComparison.Ordinal)) return true;
-            }
-            else if (name == selected)
-            {
-                return true;
-            }
-            return Group(path) == selected;
         }
 
         private static string Group(string path) => Path.GetFileNameWithoutExtension(path);

@@ -27,7 +27,8 @@ namespace EvtchnAbiGen.Core.Spec
         /// <summary>Every name the file declares on any ABI (both branches of each 'when').</summary>
         public System.Collections.Generic.IEnumerable<string> DeclaredNames() => Names(Items, typedefs: true);
 
-        /// <summary>What a XenAbi.txt can name: the records, constants and words (not typedefs, which emit nothing).</summary>
+        /// <summary>What a XenAbi.txt can name: the records, enums and their enumerators, constants and words (not
+        /// typedefs, which emit nothing).</summary>
         public System.Collections.Generic.IEnumerable<string> SelectableNames() => Names(Items, typedefs: false);
 
         private static System.Collections.Generic.IEnumerable<string> Names(EquatableArray<Item> items, bool typedefs)
