@@ -46,7 +46,6 @@ namespace EvtchnAbiGen.Cli
                 if (specError != null) return Fail(specError);
                 var bad = specs.SelectMany(f => f.Diagnostics).FirstOrDefault(d => d.Severity == EvtchnAbiGen.Core.Diagnostics.SpecSeverity.Error);
                 if (bad != null) return Fail($"{bad.Location.Path}({bad.Location.Line + 1},{bad.Location.Column + 1}): {bad.Id}: {bad.Message}");
-                var skip = new HashSet<string>(specs.SelectMany(f => f.DeclaredNames()), StringComparer.Ordinal);
                 string? curatedNs = specs.Select(f => f.Namespace).FirstOrDefault(n => n != null);
                 if (ns != null && curatedNs != null && ns != curatedNs)
                     return Fail($"--namespace {ns} differs from the curated specs' namespace {curatedNs}; a spec set cannot refer across namespaces");
@@ -57,7 +56,7 @@ namespace EvtchnAbiGen.Cli
                     headers = HeaderImporter.AllHeaders(dir, defines).ToArray();
                 }
                 var result = HeaderImporter.Import(new ImportOptions(dir, headers, defines, ns ?? curatedNs ?? "Xen.Public", version)
-                    { Skip = skip, OnDemand = onDemand, Split = outDir != null });
+                    { Curated = specs, OnDemand = onDemand, Split = outDir != null });
                 foreach (var p in result.Problems) Console.Error.WriteLine(p);
                 if (outDir != null)
                 {
@@ -70,7 +69,7 @@ namespace EvtchnAbiGen.Cli
                 }
                 else if (output != null) File.WriteAllText(output, result.Spec);
                 else Console.Out.Write(result.Spec);
-                Console.Error.WriteLine($"evtchn-abi import: {result.Records} records, {result.Enums} enums, {result.Typedefs} typedefs, {result.Constants} constants" +
+                Console.Error.WriteLine($"evtchn-abi import: {result.Records} records, {result.Enums} enums, {result.Rings} rings, {result.Typedefs} typedefs, {result.Constants} constants" +
                     (outDir != null ? $" in {result.Files.Count} files" : "") +
                     (result.Skipped > 0 ? $"; {result.Skipped} name(s) the curated specs declare were skipped" : "") +
                     (result.Problems.Count > 0 ? $"; {result.Problems.Count} declaration(s) left out (above)" : ""));

@@ -30,8 +30,17 @@ namespace EvtchnAbiGen.Core.Layout
                     Declare(item);
         }
 
+        /// <summary>The items this ABI sees, each 'ring' written out as the records and typedefs it declares.</summary>
         public IEnumerable<Item> SelectItems(EquatableArray<Item> items)
-            => Select(items, i => i is WhenItem w ? (w.Selector, w.Then, w.Else) : null);
+        {
+            foreach (var item in Select(items, i => i is WhenItem w ? (w.Selector, w.Then, w.Else) : null))
+            {
+                if (item is RingDecl ring)
+                    foreach (var made in ring.Expand()) yield return made;
+                else
+                    yield return item;
+            }
+        }
 
         public IEnumerable<Member> SelectMembers(EquatableArray<Member> members)
             => Select(members, m => m is WhenMember w ? (w.Selector, w.Then, w.Else) : null);

@@ -47,9 +47,13 @@ namespace EvtchnAbiGen.Core.Layout
             var selects = selection?.Matcher();
             System.Func<Item, bool>? onlyIfUsed = selects == null || onDemand.Count == 0
                 ? null
-                : item => onDemand.Contains(item.Location.Path) && !(item is EnumDecl e
-                    ? NameSelection.SelectsEnum(selects, e.Name, e.Members.Select(m => m.Name), e.Location.Path)
-                    : item is not TypedefDecl && selects(Declarations.NameOf(item), item.Location.Path));
+                : item => onDemand.Contains(item.Location.Path) && !(item switch
+                {
+                    EnumDecl e => NameSelection.SelectsAny(selects, e.Name, e.Members.Select(m => m.Name), e.Location.Path),
+                    RecordDecl { Ring: string ring } r => NameSelection.SelectsAny(selects, r.Name, new[] { ring }, r.Location.Path),
+                    TypedefDecl => false,
+                    _ => selects(Declarations.NameOf(item), item.Location.Path),
+                });
             foreach (var target in targets ?? AbiTarget.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();

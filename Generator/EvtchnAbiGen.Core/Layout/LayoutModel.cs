@@ -43,6 +43,9 @@ namespace EvtchnAbiGen.Core.Layout
     public sealed record RecordLayout(string Name, bool IsUnion, int Size, int Align, EquatableArray<FieldLayout> Fields,
         EquatableArray<PaddingGap> Padding, SpecLocation Location, string? Doc, bool IsInline)
     {
+        /// <summary>The 'ring' that made this record (one of its four), if one did.</summary>
+        public string? Ring { get; init; }
+
         /// <summary>The named records, words and enums its members (inline members' included) are of: what emitting it needs.</summary>
         public System.Collections.Generic.IEnumerable<(string Name, UseKind Kind)> Uses()
         {

@@ -83,9 +83,12 @@ namespace EvtchnAbiGen.Core.Layout
             }
         }
 
-        /// <summary>An enum is asked for by its name or by one of its enumerators' (C code names those).</summary>
-        public static bool SelectsEnum(Func<string, string, bool> selects, string name, IEnumerable<string> enumerators, string path)
-            => selects(name, path) || enumerators.Any(m => selects(m, path));
+        /// <summary>A declaration is asked for by its name or by a name that stands for it: an enum by one of its
+        /// enumerators' (C code names those), a record a 'ring' made by the ring's.</summary>
+        public static bool SelectsAny(Func<string, string, bool> selects, string name, IEnumerable<string> aliases, string path)
+            => selects(name, path) || aliases.Any(m => selects(m, path));
+
+        private static IEnumerable<string> RingOf(string? ring) => ring == null ? Enumerable.Empty<string>() : new[] { ring };
 
         /// <summary>The ABI's layout cut down to the names asked for and everything they use (records of fields,
         /// nested records, words).</summary>
@@ -96,11 +99,12 @@ namespace EvtchnAbiGen.Core.Layout
             // Without XenAbi.txt: everything but the 'on_demand' files (and what the rest uses from them).
             var selects = Matcher();
             bool Wanted(string name, SpecLocation where) => IsEverything ? !onDemand.Contains(where.Path) : selects(name, where.Path);
-            var records = new HashSet<string>(abi.Records.Where(r => Wanted(r.Name, r.Location)).Select(r => r.Name), StringComparer.Ordinal);
+            var records = new HashSet<string>(abi.Records.Where(r => IsEverything ? Wanted(r.Name, r.Location)
+                : SelectsAny(selects, r.Name, RingOf(r.Ring), r.Location.Path)).Select(r => r.Name), StringComparer.Ordinal);
             var constants = new HashSet<string>(abi.Constants.Where(c => Wanted(c.Name, c.Location)).Select(c => c.Name), StringComparer.Ordinal);
             var words = new HashSet<string>(abi.Words.Where(w => Wanted(w.Name, w.Location)).Select(w => w.Name), StringComparer.Ordinal);
             var enums = new HashSet<string>(abi.Enums.Where(e => IsEverything ? Wanted(e.Name, e.Location)
-                : SelectsEnum(selects, e.Name, e.Members.Select(m => m.Name), e.Location.Path)).Select(e => e.Name), StringComparer.Ordinal);
+                : SelectsAny(selects, e.Name, e.Members.Select(m => m.Name), e.Location.Path)).Select(e => e.Name), StringComparer.Ordinal);
             // Close over what the chosen records use.
             var byName = new Dictionary<string, RecordLayout>(StringComparer.Ordinal);
             foreach (var r in abi.Records) byName[r.Name] = r;

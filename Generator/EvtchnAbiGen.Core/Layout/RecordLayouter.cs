@@ -36,6 +36,7 @@ namespace EvtchnAbiGen.Core.Layout
             }
             _layingOut.Add(name);
             var layout = LayoutRecord(name, decl.IsUnion, decl.Members, decl.Location, decl.Doc, isInline: false);
+            if (layout != null && decl.Ring != null) layout = layout with { Ring = decl.Ring };
             _layingOut.RemoveAt(_layingOut.Count - 1);
             if (!_done.ContainsKey(name)) _done[name] = layout;
             return _done[name];

@@ -41,6 +41,11 @@ namespace EvtchnAbiGen.Core.Spec
                     case TypedefDecl t when typedefs: yield return t.Name; break;
                     case WordDecl w: yield return w.Name; break;
                     case RecordDecl r: yield return r.Name; break;
+                    case RingDecl ring:
+                        // The ring's own name selects its four records; as a type name it declares nothing.
+                        if (!typedefs) yield return ring.Name;
+                        foreach (var n in Names(ring.Expand(), typedefs)) yield return n;
+                        break;
                     case EnumDecl e:
                         yield return e.Name;
                         foreach (var m in e.Members) yield return m.Name;
@@ -85,7 +90,19 @@ namespace EvtchnAbiGen.Core.Spec
     public sealed record EnumMember(string Name, Expr? Value, SpecLocation Location, string? Doc);
 
     public sealed record RecordDecl(string Name, bool IsUnion, EquatableArray<Member> Members,
-        SpecLocation Location, string? Doc) : Item(Location, Doc);
+        SpecLocation Location, string? Doc) : Item(Location, Doc)
+    {
+        /// <summary>The <see cref="RingDecl"/> that made this record, if one did.</summary>
+        public string? Ring { get; init; }
+    }
+
+    /// <summary><c>ring NAME(REQ, RSP) [flexible];</c>: the records Xen's <c>DEFINE_RING_TYPES</c> (io/ring.h) makes,
+    /// as <see cref="RingTypes.Expand"/> writes them out.</summary>
+    public sealed record RingDecl(string Name, TypeRef Request, TypeRef Response, bool Flexible, SpecLocation Location, string? Doc)
+        : Item(Location, Doc)
+    {
+        public EquatableArray<Item> Expand() => RingTypes.Expand(this);
+    }
 
     public sealed record WhenItem(Selector Selector, EquatableArray<Item> Then, EquatableArray<Item> Else,
         SpecLocation Location) : Item(Location, null);

@@ -167,8 +167,9 @@ namespace EvtchnAbiGen.Core.Spec
                 if (t.Is("word")) return ParseWord(doc);
                 if (t.Is("enum")) return ParseEnum(doc);
                 if (t.Is("struct") || t.Is("union")) return ParseRecord(doc);
+                if (t.Is("ring")) return ParseRing(doc);
                 if (t.Is("when")) return ParseWhenItem();
-                Error(DiagnosticIds.Syntax, t, $"expected a declaration ('const', 'typedef', 'word', 'enum', 'struct', 'union' or 'when'), found {t}");
+                Error(DiagnosticIds.Syntax, t, $"expected a declaration ('const', 'typedef', 'word', 'enum', 'struct', 'union', 'ring' or 'when'), found {t}");
                 Recover();
                 return null;
             }
@@ -272,6 +273,40 @@ namespace EvtchnAbiGen.Core.Spec
             var members = ParseMemberBlock();
             if (Current.Is(";")) Advance();
             return name.Kind == TokenKind.Identifier ? new RecordDecl(name.Text, isUnion, members, Loc(name), doc) : null;
+        }
+
+        /// <summary><c>ring NAME(REQ, RSP) [flexible];</c>: Xen's DEFINE_RING_TYPES (see <see cref="RingTypes"/>).</summary>
+        private Item? ParseRing(string? doc)
+        {
+            Advance();
+            var name = ExpectIdentifier("the ring's name, as DEFINE_RING_TYPES's first argument (e.g. ring blkif(blkif_request, blkif_response);)");
+            if (name.Kind != TokenKind.Identifier) { Recover(); return null; }
+            if (!Expect("(")) { Recover(); return null; }
+            var request = ParseRingArgument("the request type");
+            if (request == null || !Expect(",")) { Recover(); return null; }
+            var response = ParseRingArgument("the response type");
+            if (response == null || !Expect(")")) { Recover(); return null; }
+            bool flexible = false;
+            if (Current.Is("flexible")) { Advance(); flexible = true; }
+            else if (Current.Kind == TokenKind.Identifier)
+            {
+                Error(DiagnosticIds.Syntax, Current, $"unknown ring option '{Current.Text}'; the only one is 'flexible' (the slots as C99's 'ring[]', Xen's interface 0x00041300 and later)");
+                Recover();
+                return null;
+            }
+            Expect(";");
+            return new RingDecl(name.Text, request, response, flexible, Loc(name), doc);
+        }
+
+        private TypeRef? ParseRingArgument(string what)
+        {
+            if (Current.Is("struct") || Current.Is("union") || Current.Is("enum")) Advance(); // DEFINE_RING_TYPES(x, struct x_req, ...)
+            if (Current.Kind != TokenKind.Identifier)
+            {
+                Error(DiagnosticIds.Syntax, Current, $"expected {what} of the ring, a type name, found {Current}");
+                return null;
+            }
+            return ParseTypeRef();
         }
 
         private Item? ParseWhenItem()

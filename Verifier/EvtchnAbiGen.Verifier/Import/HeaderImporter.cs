@@ -39,16 +39,26 @@ namespace EvtchnAbiGen.Verifier.Import
             foreach (var h in o.Headers)
                 if (!File.Exists(Path.Combine(dir, h)))
                     throw new VerifierSetupException($"{h}: no such header under {o.HeadersDir}");
-            var options = o with { HeadersDir = dir };
+            var options = o with { HeadersDir = dir, Skip = o.Skip.Concat(o.Curated.SelectMany(f => f.DeclaredNames())).ToHashSet(System.StringComparer.Ordinal) };
             var abis = AbiTarget.All.ToList();
             var readers = abis.Select(a => new AbiImportReader(a, options)).ToList();
             foreach (var r in readers) r.Read();
             var problems = readers.SelectMany(r => r.Problems).GroupBy(p => (p.File, p.Line, p.Message)).Select(g => g.First())
                 .OrderBy(p => p.File, System.StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
             // C order: the files in the order the first ABI's parse met them, then line by line.
-            var files = SpecText.Write(options, abis, readers.Select(r => r.Items).ToList(),
-                i => (readers[0].FileOrder(i.File), i.Line), i => Group(dir, i.File, options.Headers), HeaderSet.ReadLatestInterfaceVersion(dir), out var counts);
-            return new ImportResult(files, problems, counts.Records, counts.Typedefs, counts.Constants, counts.Skipped) { Enums = counts.Enums };
+            var perAbi = readers.Select(r => r.Items).ToList();
+            long? latest = HeaderSet.ReadLatestInterfaceVersion(dir);
+            IReadOnlyList<ImportedFile> Write(IReadOnlyList<RingFold> rings, out (int Records, int Typedefs, int Constants, int Skipped, int Enums) counts)
+                => SpecText.Write(options, abis, perAbi, i => (readers[0].FileOrder(i.File), i.Line), i => Group(dir, i.File, options.Headers), latest, rings, out counts);
+            var files = Write(System.Array.Empty<RingFold>(), out var counts);
+            // DEFINE_RING_TYPES's records become 'ring' declarations where the ring lays out as they do.
+            var rings = RingFolding.Candidates(perAbi, options.Skip);
+            if (rings.Count > 0)
+            {
+                rings = RingFolding.Confirmed(rings, files, Write(rings, out _), o.Curated);
+                if (rings.Count > 0) files = Write(rings, out _);
+            }
+            return new ImportResult(files, problems, counts.Records, counts.Typedefs, counts.Constants, counts.Skipped) { Enums = counts.Enums, Rings = rings.Count };
         }
     }
 }

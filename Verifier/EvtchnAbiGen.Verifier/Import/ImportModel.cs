@@ -11,6 +11,10 @@ namespace EvtchnAbiGen.Verifier.Import
         /// <summary>Names declared elsewhere in the spec set (curated specs): not written again; uses of them stay.</summary>
         public IReadOnlyCollection<string> Skip { get; init; } = System.Array.Empty<string>();
 
+        /// <summary>Curated (hand-written) specs: every name they declare is skipped as <see cref="Skip"/> ones are, and
+        /// they are laid out with the import where the importer checks its own output (folded rings).</summary>
+        public IReadOnlyList<EvtchnAbiGen.Core.Spec.SpecFile> Curated { get; init; } = System.Array.Empty<EvtchnAbiGen.Core.Spec.SpecFile>();
+
         /// <summary>Write 'on_demand;' so the generator emits the declarations only when XenAbi.txt asks for them.</summary>
         public bool OnDemand { get; init; }
 
@@ -33,6 +37,10 @@ namespace EvtchnAbiGen.Verifier.Import
     {
         /// <summary>The enums written as spec enums (a named one, or an unnamed one a typedef names).</summary>
         public int Enums { get; init; }
+
+        /// <summary>The DEFINE_RING_TYPES expansions written as 'ring' declarations (their records are counted in
+        /// <see cref="Records"/>).</summary>
+        public int Rings { get; init; }
 
         /// <summary>The spec of an import without <see cref="ImportOptions.Split"/> (one file; none when every name was
         /// skipped). A split import has one spec per file, and no single text.</summary>
@@ -58,7 +66,7 @@ namespace EvtchnAbiGen.Verifier.Import
         public IReadOnlyList<ImportedMember> Members { get; init; } = new List<ImportedMember>();
     }
 
-    internal enum ItemKind { Constant, Typedef, Record, Enum }
+    internal enum ItemKind { Constant, Typedef, Record, Enum, Ring }
 
     /// <summary>A record member on one ABI: its key (the name, or a position for an anonymous member), the spec
     /// line without alignment, the alignment clang gives it beyond the spec type's natural one, and the

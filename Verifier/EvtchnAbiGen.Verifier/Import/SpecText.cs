@@ -16,7 +16,7 @@ namespace EvtchnAbiGen.Verifier.Import
         /// typedefs and records in C order.</summary>
         public static IReadOnlyList<ImportedFile> Write(ImportOptions o, IReadOnlyList<AbiTarget> abis, IReadOnlyList<Dictionary<string, ImportedItem>> perAbi,
             System.Func<ImportedItem, (int File, int Line)> order, System.Func<ImportedItem, string> group, long? importedFrom,
-            out (int Records, int Typedefs, int Constants, int Skipped, int Enums) counts)
+            IReadOnlyList<RingFold> rings, out (int Records, int Typedefs, int Constants, int Skipped, int Enums) counts)
         {
             var all = perAbi.SelectMany(d => d.Values).GroupBy(i => i.Name).ToList();
             int skipped = all.Count(g => o.Skip.Contains(g.Key));
@@ -26,6 +26,12 @@ namespace EvtchnAbiGen.Verifier.Import
                 .ToList();
             counts = (names.Count(n => n.Kind == ItemKind.Record), names.Count(n => n.Kind == ItemKind.Typedef), names.Count(n => n.Kind == ItemKind.Constant), skipped,
                 names.Count(n => n.Kind == ItemKind.Enum));
+            // A folded ring takes the place of its first record; its records and typedefs are not written again.
+            var folded = rings.SelectMany(r => r.Names.Select(n => (Made: n, Ring: r))).ToDictionary(x => x.Made, x => x.Ring);
+            var ringAt = names.Where(n => folded.ContainsKey(n.Name)).GroupBy(n => folded[n.Name].Name)
+                .Select(g => (Name: g.Key, Kind: ItemKind.Ring, g.Min(n => n.Order), g.First().Group)).ToList();
+            var byRing = rings.ToDictionary(r => r.Name);
+            names = names.Where(n => !folded.ContainsKey(n.Name)).Concat(ringAt).ToList();
             var files = new List<ImportedFile>();
             foreach (var file in names.GroupBy(n => n.Group).OrderBy(g => g.Key, System.StringComparer.Ordinal))
             {
@@ -42,11 +48,16 @@ namespace EvtchnAbiGen.Verifier.Import
                 sb.Append("namespace ").Append(o.Namespace).Append(";\n");
                 foreach (var kind in new[] { ItemKind.Constant, ItemKind.Enum, ItemKind.Typedef, ItemKind.Record })
                 {
-                    var list = file.Where(n => n.Kind == kind).OrderBy(n => n.Order.Item1).ThenBy(n => n.Order.Item2).ThenBy(n => n.Name, System.StringComparer.Ordinal).ToList();
+                    var list = file.Where(n => n.Kind == kind || (kind == ItemKind.Record && n.Kind == ItemKind.Ring)).OrderBy(n => n.Order.Item1).ThenBy(n => n.Order.Item2).ThenBy(n => n.Name, System.StringComparer.Ordinal).ToList();
                     if (list.Count == 0) continue;
                     sb.Append('\n');
                     foreach (var n in list)
                     {
+                        if (n.Kind == ItemKind.Ring)
+                        {
+                            sb.Append(byRing[n.Name].Text);
+                            continue;
+                        }
                         var variants = abis.Select((a, i) => (Abi: a, Item: perAbi[i].TryGetValue(n.Name, out var it) && it.Kind == kind ? it : null)).ToList();
                         Declaration(sb, variants);
                     }

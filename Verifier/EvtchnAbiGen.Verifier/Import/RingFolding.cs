@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Linq;
+using EvtchnAbiGen.Core.Layout;
+using EvtchnAbiGen.Core.Spec;
+
+namespace EvtchnAbiGen.Verifier.Import
+{
+    /// <summary>A ring the importer writes as <c>ring NAME(REQ, RSP) [flexible];</c> instead of the records
+    /// DEFINE_RING_TYPES expanded to.</summary>
+    internal sealed record RingFold(string Name, string Request, string Response, bool Flexible)
+    {
+        /// <summary>The records and typedefs the ring stands for (the names <see cref="RingTypes"/> gives them).</summary>
+        public IEnumerable<string> Names
+        {
+            get
+            {
+                foreach (var record in new[] { RingTypes.Entry(Name), RingTypes.Page(Name), RingTypes.Front(Name), RingTypes.Back(Name) })
+                {
+                    yield return record;
+                    if (record != RingTypes.Entry(Name)) yield return RingTypes.Typedef(record);
+                }
+            }
+        }
+
+        public string Text => $"ring {Name}({Request}, {Response}){(Flexible ? " flexible" : "")};\n";
+    }
+
+    /// <summary>Folds the records clang sees after DEFINE_RING_TYPES back into 'ring' declarations. Names only nominate a
+    /// ring; it is folded only if the spec's 'ring' lays out exactly as the records it replaces, on every ABI (so a Xen
+    /// that changes the macro gets its records written out, never a wrong ring).</summary>
+    internal static class RingFolding
+    {
+        /// <summary>Rings whose seven names are all imported on every ABI, with a slot union of 'REQ req; RSP rsp;' and a
+        /// shared page ending in 'ring[1]' or 'ring[]'.</summary>
+        public static List<RingFold> Candidates(IReadOnlyList<Dictionary<string, ImportedItem>> perAbi, IReadOnlyCollection<string> skip)
+        {
+            var found = new List<RingFold>();
+            const string suffix = "_sring_entry";
+            foreach (var entry in perAbi[0].Values.Where(i => i.Kind == ItemKind.Record && i.Name.EndsWith(suffix, System.StringComparison.Ordinal)))
+            {
+                string name = entry.Name.Substring(0, entry.Name.Length - suffix.Length);
+                var forms = perAbi.Select(d => Nominate(d, name)).Distinct().ToList();
+                if (forms.Count == 1 && forms[0] is RingFold ring && !ring.Names.Any(skip.Contains)) found.Add(ring);
+            }
+            return found.OrderBy(r => r.Name, System.StringComparer.Ordinal).ToList();
+        }
+
+        private static RingFold? Nominate(Dictionary<string, ImportedItem> items, string name)
+        {
+            var fold = new RingFold(name, "", "", false);
+            foreach (var n in fold.Names)
+                if (!items.ContainsKey(n)) return null;
+            var entry = items[RingTypes.Entry(name)];
+            if (!entry.IsUnion || entry.Members.Count != 2) return null;
+            string? req = TypeOf(entry.Members[0], "req"), rsp = TypeOf(entry.Members[1], "rsp");
+            if (req == null || rsp == null) return null;
+            var slots = items[RingTypes.Page(name)].Members.LastOrDefault();
+            string slotsText = RingTypes.Entry(name) + " ring";
+            bool? flexible = slots?.Text == slotsText + "[]" ? true : slots?.Text == slotsText + "[1]" ? false : null;
+            if (flexible == null) return null;
+            foreach (var record in new[] { RingTypes.Page(name), RingTypes.Front(name), RingTypes.Back(name) })
+                if (items[RingTypes.Typedef(record)] is not { Kind: ItemKind.Typedef } td || td.Text != record) return null;
+            return new RingFold(name, req, rsp, flexible.Value);
+        }
+
+        /// <summary>"T name" with T a plain type name: T.</summary>
+        private static string? TypeOf(ImportedMember m, string name)
+        {
+            if (m.Key != name || m.Align != null || !m.Text.EndsWith(" " + name, System.StringComparison.Ordinal)) return null;
+            string type = m.Text.Substring(0, m.Text.Length - name.Length - 1);
+            return type.Length > 0 && type.All(c => char.IsLetterOrDigit(c) || c == '_') ? type : null;
+        }
+
+        /// <summary>The candidates whose four records lay out, on every ABI, as the records written out do (size,
+        /// alignment, every member's name, offset, size, alignment and type shape). <paramref name="context"/>: the
+        /// curated specs the imported files refer to.</summary>
+        public static List<RingFold> Confirmed(IReadOnlyList<RingFold> candidates, IReadOnlyList<ImportedFile> expanded,
+            IReadOnlyList<ImportedFile> folded, IReadOnlyList<SpecFile> context)
+        {
+            var before = Layout(expanded, context);
+            var after = Layout(folded, context);
+            return candidates.Where(ring => before.Zip(after, (b, a) => new[] { RingTypes.Entry(ring.Name), RingTypes.Page(ring.Name), RingTypes.Front(ring.Name), RingTypes.Back(ring.Name) }
+                    .All(n => b.FindRecord(n) is RecordLayout x && a.FindRecord(n) is RecordLayout y && Shape(x) == Shape(y))).All(ok => ok))
+                .ToList();
+        }
+
+        private static IReadOnlyList<AbiLayout> Layout(IReadOnlyList<ImportedFile> files, IReadOnlyList<SpecFile> context)
+            => LayoutEngine.Run(files.Select(f => Parser.Parse("import:" + f.Path, f.Text)).Concat(context).ToList()).Abis;
+
+        /// <summary>What C's layout of a record is, without names of integer types (RING_IDX is uint32_t), docs,
+        /// locations or annotations.</summary>
+        private static string Shape(RecordLayout r)
+            => $"{(r.IsUnion ? "u" : "s")}{r.Size}/{r.Align}{{{string.Join(";", r.Fields.Select(Shape))}}}";
+
+        private static string Shape(FieldLayout f)
+            => $"{f.Name}@{f.Offset}:{f.Size}/{f.Align}[{string.Join(",", f.Dimensions)}]{f.Bitfield}" + f.Type.Kind switch
+            {
+                FieldTypeKind.Integer => $"i{f.Type.ElementSize}{(f.Type.Signed ? "s" : "u")}",
+                FieldTypeKind.Record => "r:" + f.Type.CName,
+                _ => Shape(f.Type.Inline!),
+            };
+    }
+}
