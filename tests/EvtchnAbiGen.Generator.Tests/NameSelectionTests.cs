@@ -183,5 +183,22 @@ namespace EvtchnAbiGen.Generator.Tests
             Assert.NotNull(output.GetTypeByMetadataName("Xen.Evtchn.X86_64.xsd_sockmsg"));
             Assert.Null(output.GetTypeByMetadataName("Xen.Evtchn.X86_64.xsd_sockmsg_type"));   // the record does not use it
         }
+
+        /// <summary>A ring's name (DEFINE_RING_TYPES's first argument) brings its four records and their requests and
+        /// responses; the indices on its shared page are atomic wrappers.</summary>
+        [Fact]
+        public void A_ring_is_selected_by_its_name_with_its_requests_and_responses()
+        {
+            var (output, run, diags) = Run("netif_tx\n", GeneratorHarness.ShippedSpecs());
+            Assert.Null(run.Exception);
+            Assert.DoesNotContain(diags, d => d.Severity >= DiagnosticSeverity.Warning);
+            var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+            foreach (var name in new[] { "netif_tx_sring_entry", "netif_tx_sring", "netif_tx_front_ring", "netif_tx_back_ring", "netif_tx_request", "netif_tx_response" })
+                Assert.True(output.GetTypeByMetadataName("Xen.Evtchn.X86_64." + name) != null, name + " was not generated");
+            Assert.Null(output.GetTypeByMetadataName("Xen.Evtchn.X86_64.netif_rx_sring"));   // the other ring of netif.h
+            var reqProd = output.GetTypeByMetadataName("Xen.Evtchn.X86_64.netif_tx_sring")!.GetMembers("req_prod").OfType<IFieldSymbol>().Single();
+            Assert.Equal("SharedU32", reqProd.Type.Name);
+        }
     }
 }

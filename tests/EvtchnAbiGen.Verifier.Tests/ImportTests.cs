@@ -42,11 +42,16 @@ namespace EvtchnAbiGen.Verifier.Tests
             return (r.Spec, r);
         }
 
-        private static void RoundTrip(string release) => RoundTrip(Headers(release), Set, 80);
+        /// <summary>At the headers' latest interface, Xen 4.20's rings are C99 flexible arrays (0x00041300 and later).</summary>
+        private static void RoundTrip(string release) => RoundTrip(Headers(release), Set, 80, flexibleRings: release == "trixie");
 
-        private static void RoundTrip(string dir, string[] headers, int atLeast)
+        private static void RoundTrip(string dir, string[] headers, int atLeast, bool flexibleRings = false)
         {
             var (spec, result) = Import(dir, headers);
+            // blkif.h's and netif.h's DEFINE_RING_TYPES come back as 'ring' declarations.
+            Assert.True(result.Rings >= 4, $"{result.Rings} rings folded");
+            Assert.Contains($"ring netif_tx(netif_tx_request, netif_tx_response){(flexibleRings ? " flexible" : "")};\n", spec);
+            Assert.DoesNotContain("struct blkif_sring {", spec);
             var file = Parser.Parse("imported.abi", spec);
             Assert.False(file.HasErrors, string.Join("\n", file.Diagnostics));
             var layout = LayoutEngine.Run(new[] { file });
@@ -80,6 +85,64 @@ namespace EvtchnAbiGen.Verifier.Tests
             Assert.DoesNotContain("domctl.h", all);   // toolstack-only: needs __XEN_TOOLS__
             RoundTrip(Fixture.SystemHeaders, all, 300);
         }
+
+        /// <summary>Records shaped as DEFINE_RING_TYPES makes them fold into a 'ring' even when written by hand; records
+        /// with a ring's names but another layout (a shorter pad) stay written out. Both verify with zero drift.</summary>
+        [Fact]
+        public void Only_records_that_lay_out_as_the_macros_fold_into_a_ring()
+        {
+            Fixture.LoadClang();
+            string dir = Path.Combine(Path.GetTempPath(), $"eag-rings-{Environment.ProcessId}");
+            Directory.CreateDirectory(dir);
+            try
+            {
+                // Xen's headers beside a header of our own, so verify finds xen.h and event_channel.h.
+                foreach (var entry in Directory.EnumerateFileSystemEntries(Fixture.SystemHeaders))
+                    File.CreateSymbolicLink(Path.Combine(dir, Path.GetFileName(entry)), entry);
+                File.WriteAllText(Path.Combine(dir, "rings.h"), RingsHeader("good", 44) + RingsHeader("bad", 40));
+                var (spec, result) = Import(dir, "rings.h");
+                Assert.Equal(1, result.Rings);
+                Assert.Contains("ring good(good_req, good_rsp);\n", spec);
+                Assert.DoesNotContain("struct good_sring {", spec);
+                Assert.Contains("struct bad_sring {", spec);
+                Assert.Contains("uint8_t __pad[40];", spec);
+                var layout = LayoutEngine.Run(new[] { Parser.Parse("rings.abi", spec) });
+                Assert.False(layout.HasErrors, string.Join("\n", layout.Diagnostics));
+                var report = LayoutVerifier.Run(layout, HeaderSet.ForXenDirectory(dir, Array.Empty<(string, string)>()));
+                Assert.Equal(4, report.Abis.Count);
+                var drifts = report.Abis.SelectMany(a => a.Drifts).ToList();
+                Assert.True(drifts.Count == 0, string.Join("\n", drifts.Take(20)));
+                Assert.All(report.Abis, a => Assert.Contains("good_sring", a.Structs));
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+
+        /// <summary>The records DEFINE_RING_TYPES(NAME, struct good_req, struct good_rsp) makes, written out by hand, with
+        /// a pad of <paramref name="pad"/> bytes (the macro's is 44).</summary>
+        private static string RingsHeader(string name, int pad) => $$"""
+            #include <stdint.h>
+            #ifndef GOOD_TYPES
+            #define GOOD_TYPES
+            struct good_req { uint64_t id; };
+            struct good_rsp { int16_t status; };
+            #endif
+            union {{name}}_sring_entry { struct good_req req; struct good_rsp rsp; };
+            struct {{name}}_sring {
+                uint32_t req_prod, req_event, rsp_prod, rsp_event;
+                union { struct { uint8_t smartpoll_active; } netif; struct { uint8_t msg; } tapif_user; uint8_t pvt_pad[4]; } pvt;
+                uint8_t __pad[{{pad}}];
+                union {{name}}_sring_entry ring[1];
+            };
+            struct {{name}}_front_ring { uint32_t req_prod_pvt; uint32_t rsp_cons; unsigned int nr_ents; struct {{name}}_sring *sring; };
+            struct {{name}}_back_ring { uint32_t rsp_prod_pvt; uint32_t req_cons; unsigned int nr_ents; struct {{name}}_sring *sring; };
+            typedef struct {{name}}_sring {{name}}_sring_t;
+            typedef struct {{name}}_front_ring {{name}}_front_ring_t;
+            typedef struct {{name}}_back_ring {{name}}_back_ring_t;
+
+            """;
 
         /// <summary>Judged by clang's preprocessor, not by the importer's own walk: every named struct or union defined
         /// (after #if) in the named headers, macro-made rings included, is in the spec or reported as left out. A header

@@ -134,6 +134,12 @@ namespace EvtchnAbiGen.Core.Layout
                 _cx.Error(DiagnosticIds.DuplicateDeclaration, item.Location, $"'{name}' is a built-in type; pick another name");
                 return false;
             }
+            if (previous != null && item.Ring is string ring)
+            {
+                _cx.Error(DiagnosticIds.DuplicateDeclaration, item.Location,
+                    $"ring '{ring}' declares '{name}', which is already declared at {previous.Location}; rename the ring or remove the other declaration");
+                return false;
+            }
             if (previous != null)
             {
                 _cx.Error(DiagnosticIds.DuplicateDeclaration, item.Location,

@@ -69,7 +69,11 @@ namespace EvtchnAbiGen.Core.Spec
         }
     }
 
-    public abstract record Item(SpecLocation Location, string? Doc);
+    public abstract record Item(SpecLocation Location, string? Doc)
+    {
+        /// <summary>The <see cref="RingDecl"/> that made this record or typedef, if one did.</summary>
+        public string? Ring { get; init; }
+    }
 
     public sealed record ConstDecl(string Name, Expr Value, SpecLocation Location, string? Doc) : Item(Location, Doc);
 
@@ -90,11 +94,7 @@ namespace EvtchnAbiGen.Core.Spec
     public sealed record EnumMember(string Name, Expr? Value, SpecLocation Location, string? Doc);
 
     public sealed record RecordDecl(string Name, bool IsUnion, EquatableArray<Member> Members,
-        SpecLocation Location, string? Doc) : Item(Location, Doc)
-    {
-        /// <summary>The <see cref="RingDecl"/> that made this record, if one did.</summary>
-        public string? Ring { get; init; }
-    }
+        SpecLocation Location, string? Doc) : Item(Location, Doc);
 
     /// <summary><c>ring NAME(REQ, RSP) [flexible];</c>: the records Xen's <c>DEFINE_RING_TYPES</c> (io/ring.h) makes,
     /// as <see cref="RingTypes.Expand"/> writes them out.</summary>

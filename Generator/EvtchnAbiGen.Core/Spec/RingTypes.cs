@@ -77,7 +77,7 @@ namespace EvtchnAbiGen.Core.Spec
                     F("uint32_t", "rsp_prod_pvt"), F("uint32_t", "req_cons"), F("uint32_t", "nr_ents"), F("ptr", "sring", doc: $"struct {Page(r.Name)} *")),
             };
             foreach (var record in new[] { Page(r.Name), Front(r.Name), Back(r.Name) })
-                items.Add(new TypedefDecl(Typedef(record), T(record), at, null));
+                items.Add(new TypedefDecl(Typedef(record), T(record), at, null) { Ring = r.Name });
             return items.ToEquatableArray();
         }
     }

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Xunit;
+
+namespace EvtchnAbiGen.LayoutTests
+{
+    /// <summary>'ring' declarations, generated from Specs/ring-probes.abi (namespace RingProbe), against clang-14 on
+    /// c/ring-probes.h, whose records Xen's own DEFINE_RING_TYPES (libxen-dev's xen/io/ring.h) makes: size, alignment
+    /// and every member of the slot union, the shared page, and the front and back rings, on every ABI.</summary>
+    public class RingLayoutTests
+    {
+        private static string Header => Path.Combine(ClangOracle.RepoRoot, "tests", "EvtchnAbiGen.LayoutTests", "c", "ring-probes.h");
+
+        /// <summary>The rings of the C header.</summary>
+        private static readonly string[] Rings = { "rp_big", "rp_scalar", "rp_wide" };
+
+        private static readonly (string Tag, string Suffix)[] Records =
+        {
+            ("union", "_sring_entry"), ("struct", "_sring"), ("struct", "_front_ring"), ("struct", "_back_ring"),
+        };
+
+        public static IEnumerable<object[]> Abis() => ClangLayoutTests.Abis.Select(a => new object[] { a.Abi });
+
+        [Theory]
+        [MemberData(nameof(Abis))]
+        public void Every_record_a_ring_declares_matches_what_DEFINE_RING_TYPES_makes(string abi)
+        {
+            Assert.True(ClangOracle.Available(), "clang-14 and libxen-dev are required");
+            var asserts = new List<string>();
+            foreach (var ring in Rings)
+            {
+                foreach (var (tag, suffix) in Records)
+                    asserts.AddRange(ClangOracle.Assertions(DotNetLayout.Measure(Generated(abi, ring + suffix)), $"{tag} {ring}{suffix}"));
+                // The macro's typedefs name the same records.
+                foreach (var suffix in new[] { "_sring", "_front_ring", "_back_ring" })
+                    asserts.Add(ClangOracle.Assert($"sizeof {ring}{suffix}_t", $"sizeof({ring}{suffix}_t)", DotNetLayout.SizeOf(Generated(abi, ring + suffix))));
+            }
+            var result = ClangOracle.Check(Triple(abi), asserts, cacheKey: "rings/" + Triple(abi), headers: new[] { Header });
+            Assert.True(result.Compiled, "clang could not compile the check file:\n" + result.RawOutput);
+            Assert.True(result.FailedAsserts.Count == 0, $"{abi}: clang disagrees on:\n  " + string.Join("\n  ", result.FailedAsserts));
+            Assert.True(asserts.Count > 100, $"only {asserts.Count} assertions");
+        }
+
+        /// <summary>'flexible' writes the slots as 'ring[]': the page is the header only, its slots start where the
+        /// classic ring's 'ring[1]' does (clang's offsetof on rp_big, the same request and response), and the slot
+        /// union and the private rings are the classic ones.</summary>
+        [Theory]
+        [MemberData(nameof(Abis))]
+        public void A_flexible_ring_is_the_classic_one_without_its_slot(string abi)
+        {
+            var page = Generated(abi, "rp_flex_sring");
+            var asserts = new List<string>
+            {
+                ClangOracle.Assert("sizeof rp_flex_sring", "offsetof(struct rp_big_sring, ring)", DotNetLayout.SizeOf(page)),
+                ClangOracle.Assert("alignof rp_flex_sring", "_Alignof(struct rp_big_sring)", DotNetLayout.AlignOf(page)),
+                ClangOracle.Assert("rp_flex_sring slots", "offsetof(struct rp_big_sring, ring)", SlotsOffset(page)),
+            };
+            asserts.AddRange(ClangOracle.Assertions(DotNetLayout.Measure(Generated(abi, "rp_flex_sring_entry")), "union rp_big_sring_entry"));
+            asserts.AddRange(ClangOracle.Assertions(DotNetLayout.Measure(Generated(abi, "rp_flex_front_ring")), "struct rp_big_front_ring"));
+            var result = ClangOracle.Check(Triple(abi), asserts, cacheKey: "rings-flex/" + Triple(abi), headers: new[] { Header });
+            Assert.True(result.Compiled, "clang could not compile the check file:\n" + result.RawOutput);
+            Assert.True(result.FailedAsserts.Count == 0, $"{abi}: clang disagrees on:\n  " + string.Join("\n  ", result.FailedAsserts));
+        }
+
+        /// <summary>The indices on the shared page are written by one end and read by the other: atomic wrappers. The
+        /// private rings' are plain integers.</summary>
+        [Fact]
+        public void The_shared_pages_indices_are_atomic_and_the_private_ones_plain()
+        {
+            var page = Generated("x86_64", "rp_big_sring");
+            foreach (var f in new[] { "req_prod", "req_event", "rsp_prod", "rsp_event" })
+                Assert.Equal("SharedU32", page.GetField(f)!.FieldType.Name);
+            Assert.Equal(typeof(uint), Generated("x86_64", "rp_big_front_ring").GetField("req_prod_pvt")!.FieldType);
+            Assert.Equal(typeof(uint), Generated("x86_64", "rp_big_back_ring").GetField("req_cons")!.FieldType);
+        }
+
+        /// <summary>Where the generated 'ring(count)' accessor's Span starts.</summary>
+        private static long SlotsOffset(Type page)
+        {
+            var probe = typeof(RingLayoutTests).GetMethod(nameof(Probe), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(page, Generated(page.Namespace!, "rp_flex_sring_entry", qualified: true));
+            return (long)probe.Invoke(null, null)!;
+        }
+
+        private static unsafe long Probe<TPage, TSlot>() where TPage : unmanaged where TSlot : unmanaged
+        {
+            var buffer = new byte[sizeof(TPage) + 4 * sizeof(TSlot) + 64];
+            fixed (byte* p = buffer)
+            {
+                ref TPage r = ref Unsafe.AsRef<TPage>(p);
+                var method = typeof(TPage).GetMethods().Single(m => m.ReturnType == typeof(Span<TSlot>));
+                var span = ((Accessor<TPage, TSlot>)Delegate.CreateDelegate(typeof(Accessor<TPage, TSlot>), method))(ref r, 4);
+                Assert.Equal(4, span.Length);
+                return (byte*)Unsafe.AsPointer(ref span[0]) - p;
+            }
+        }
+
+        private delegate Span<TSlot> Accessor<TPage, TSlot>(ref TPage page, int count);
+
+        private static string Triple(string abi) => ClangLayoutTests.Abis.Single(a => a.Abi == abi).Triple;
+
+        private static Type Generated(string abi, string name, bool qualified = false)
+        {
+            string ns = qualified ? abi : ClangLayoutTests.Abis.Single(a => a.Abi == abi).Namespace.Replace("Xen.Evtchn.", "RingProbe.");
+            return typeof(RingLayoutTests).Assembly.GetType(ns + "." + name) ?? throw new Xunit.Sdk.XunitException($"{ns}.{name} was not generated");
+        }
+    }
+}
