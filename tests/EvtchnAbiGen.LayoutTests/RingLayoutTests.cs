@@ -65,6 +65,51 @@ namespace EvtchnAbiGen.LayoutTests
             Assert.True(result.FailedAsserts.Count == 0, $"{abi}: clang disagrees on:\n  " + string.Join("\n  ", result.FailedAsserts));
         }
 
+        /// <summary>The generated ring arithmetic against io/ring.h's own macros, evaluated by clang: SlotsFor(bytes) is
+        /// __CONST_RING_SIZE(NAME, bytes), and Slot(index, slots) is the address of sring->ring[index &amp; (slots - 1)].</summary>
+        [Theory]
+        [MemberData(nameof(Abis))]
+        public void Slots_per_ring_and_the_slot_an_index_names_match_io_ring_h(string abi)
+        {
+            var asserts = new List<string>();
+            foreach (var ring in Rings)
+            {
+                var page = Generated(abi, ring + "_sring");
+                var slotsFor = page.GetMethod("SlotsFor")!;
+                foreach (uint bytes in new uint[] { 1000, 4096, 8192, 65536 })
+                {
+                    uint slots = (uint)slotsFor.Invoke(null, new object[] { bytes })!;
+                    asserts.Add(ClangOracle.Assert($"{ring} slots in {bytes}", $"__CONST_RING_SIZE({ring}, {bytes})", slots));
+                    uint index = 3 * slots + 5;   // a free-running index past two wraps
+                    asserts.Add(ClangOracle.Assert($"{ring} slot of index {index}",
+                        $"offsetof(struct {ring}_sring, ring) + ({index}u & ({slots}u - 1)) * sizeof(union {ring}_sring_entry)", SlotAt(page, index, slots)));
+                }
+            }
+            var result = ClangOracle.Check(Triple(abi), asserts, cacheKey: "ring-slots/" + Triple(abi), headers: new[] { Header });
+            Assert.True(result.Compiled, "clang could not compile the check file:\n" + result.RawOutput);
+            Assert.True(result.FailedAsserts.Count == 0, $"{abi}: clang disagrees on:\n  " + string.Join("\n  ", result.FailedAsserts));
+        }
+
+        private static long SlotAt(Type page, uint index, uint slots)
+        {
+            var slot = page.GetMethod("Slot")!.ReturnType.GetElementType()!;
+            var probe = typeof(RingLayoutTests).GetMethod(nameof(SlotProbe), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(page, slot);
+            return (long)probe.Invoke(null, new object[] { index, slots })!;
+        }
+
+        private static unsafe long SlotProbe<TPage, TSlot>(uint index, uint slots) where TPage : unmanaged where TSlot : unmanaged
+        {
+            var buffer = new byte[sizeof(TPage) + (int)slots * sizeof(TSlot)];
+            fixed (byte* p = buffer)
+            {
+                var slotOf = (SlotOf<TPage, TSlot>)Delegate.CreateDelegate(typeof(SlotOf<TPage, TSlot>), typeof(TPage).GetMethod("Slot")!);
+                return (byte*)Unsafe.AsPointer(ref slotOf(ref Unsafe.AsRef<TPage>(p), index, slots)) - p;
+            }
+        }
+
+        private delegate ref TSlot SlotOf<TPage, TSlot>(ref TPage page, uint index, uint slots);
+
         /// <summary>The indices on the shared page are written by one end and read by the other: atomic wrappers. The
         /// private rings' are plain integers.</summary>
         [Fact]

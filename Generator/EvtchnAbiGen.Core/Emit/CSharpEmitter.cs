@@ -157,6 +157,7 @@ namespace EvtchnAbiGen.Core.Emit
                 var bitfields = new List<(FieldLayout, int)>();
                 EmitMembers(r, typeName, 0, nested, arrays, bitfields);
                 EmitBitfields(r, bitfields, typeName);
+                if (IsRingPage(r)) EmitRingPageMembers(r, typeName);
                 foreach (var (layout, name) in nested)
                 {
                     _w.Line();
