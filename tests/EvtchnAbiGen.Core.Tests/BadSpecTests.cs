@@ -126,10 +126,13 @@ namespace EvtchnAbiGen.Core.Tests
         [Fact]
         public void Random_mutations_of_real_specs_never_throw()
         {
-            var originals = Specs.BuiltIn().Select(f => System.IO.File.ReadAllText(f.Path)).ToArray();
+            // The curated specs and the layout tests' probes, so every construct (bitfields, enums, flexible arrays, rings) is mutated.
+            var probes = System.IO.Directory.GetFiles(System.IO.Path.Combine(Specs.RepoRoot, "tests", "EvtchnAbiGen.LayoutTests", "Specs"), "*.abi").OrderBy(p => p, StringComparer.Ordinal);
+            var originals = Specs.BuiltIn().Select(f => f.Path).Concat(probes).Select(System.IO.File.ReadAllText).ToArray();
+            Assert.Contains(originals, t => t.Contains("ring rp_flex("));
             var rng = new Random(1234);
             const string alphabet = "{}[]();=<>.,|&^~+-*/%0123456789 \nabcxyz_\"'\\$@";
-            for (int i = 0; i < 1500; i++)
+            for (int i = 0; i < 2500; i++)
             {
                 var chars = originals[rng.Next(originals.Length)].ToCharArray();
                 int edits = rng.Next(1, 6);
