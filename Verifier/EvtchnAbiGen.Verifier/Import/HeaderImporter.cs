@@ -55,8 +55,10 @@ namespace EvtchnAbiGen.Verifier.Import
             var rings = RingFolding.Candidates(perAbi, options.Skip);
             if (rings.Count > 0)
             {
-                rings = RingFolding.Confirmed(rings, files, Write(rings, out _), o.Curated);
-                if (rings.Count > 0) files = Write(rings, out _);
+                var folded = Write(rings, out _);
+                var confirmed = RingFolding.Confirmed(rings, files, folded, o.Curated);
+                files = confirmed.Count == rings.Count ? folded : confirmed.Count > 0 ? Write(confirmed, out _) : files;
+                rings = confirmed;
             }
             return new ImportResult(files, problems, counts.Records, counts.Typedefs, counts.Constants, counts.Skipped) { Enums = counts.Enums, Rings = rings.Count };
         }

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using EvtchnAbiGen.Core.Diagnostics;
 using EvtchnAbiGen.Core.Layout;
 using EvtchnAbiGen.Core.Spec;
+using EvtchnAbiGen.Core.Util;
 
 namespace EvtchnAbiGen.Verifier.Import
 {
@@ -77,15 +79,29 @@ namespace EvtchnAbiGen.Verifier.Import
         public static List<RingFold> Confirmed(IReadOnlyList<RingFold> candidates, IReadOnlyList<ImportedFile> expanded,
             IReadOnlyList<ImportedFile> folded, IReadOnlyList<SpecFile> context)
         {
-            var before = Layout(expanded, context);
-            var after = Layout(folded, context);
-            return candidates.Where(ring => before.Zip(after, (b, a) => new[] { RingTypes.Entry(ring.Name), RingTypes.Page(ring.Name), RingTypes.Front(ring.Name), RingTypes.Back(ring.Name) }
+            var records = candidates.ToDictionary(r => r.Name, r => new[] { RingTypes.Entry(r.Name), RingTypes.Page(r.Name), RingTypes.Front(r.Name), RingTypes.Back(r.Name) });
+            // Only the rings' records and what they use are laid out (as for a XenAbi.txt naming them).
+            var only = new NameSelection(records.Values.SelectMany(n => n).Select(n => new SelectedName(n, new SpecLocation("import", 0, 0, 0, 0, 0, 0))).ToEquatableArray());
+            // A file the folding left as it was is parsed once, for both layouts.
+            var parsed = new Dictionary<(string, string), SpecFile>();
+            var before = Layout(expanded, context, only, parsed);
+            var after = Layout(folded, context, only, parsed);
+            return candidates.Where(ring => before.Zip(after, (b, a) => records[ring.Name]
                     .All(n => b.FindRecord(n) is RecordLayout x && a.FindRecord(n) is RecordLayout y && Shape(x) == Shape(y))).All(ok => ok))
                 .ToList();
         }
 
-        private static IReadOnlyList<AbiLayout> Layout(IReadOnlyList<ImportedFile> files, IReadOnlyList<SpecFile> context)
-            => LayoutEngine.Run(files.Select(f => Parser.Parse("import:" + f.Path, f.Text)).Concat(context).ToList()).Abis;
+        private static IReadOnlyList<AbiLayout> Layout(IReadOnlyList<ImportedFile> files, IReadOnlyList<SpecFile> context, NameSelection only,
+            Dictionary<(string, string), SpecFile> parsed)
+        {
+            SpecFile Parse(ImportedFile f)
+            {
+                if (!parsed.TryGetValue((f.Path, f.Text), out var file))
+                    parsed[(f.Path, f.Text)] = file = Parser.Parse("import:" + f.Path, f.Text) with { OnDemand = true };
+                return file;
+            }
+            return LayoutEngine.Run(files.Select(Parse).Concat(context).ToList(), selection: only).Abis;
+        }
 
         /// <summary>What C's layout of a record is, without names of integer types (RING_IDX is uint32_t), docs,
         /// locations or annotations.</summary>
