@@ -19,7 +19,15 @@ namespace EvtchnAbiGen.LayoutTests
 
         private static readonly ConcurrentDictionary<string, CheckResult> Cache = new();
 
-        public sealed record CheckResult(bool Compiled, IReadOnlyList<string> FailedAsserts, string RawOutput);
+        public sealed record CheckResult(bool Compiled, IReadOnlyList<string> FailedAsserts, string RawOutput)
+        {
+            /// <summary>Fails the test unless the check file compiled and clang agreed with every assertion.</summary>
+            public void AssertAgrees(string label)
+            {
+                Xunit.Assert.True(Compiled, "clang could not compile the check file:\n" + RawOutput);
+                Xunit.Assert.True(FailedAsserts.Count == 0, $"{label}: clang disagrees on:\n  " + string.Join("\n  ", FailedAsserts));
+            }
+        }
 
         public static string Clang => Environment.GetEnvironmentVariable("EVTCHNABIGEN_CLANG") ?? "clang-14";
 

@@ -39,8 +39,7 @@ namespace EvtchnAbiGen.LayoutTests
                     asserts.Add(ClangOracle.Assert($"sizeof {ring}{suffix}_t", $"sizeof({ring}{suffix}_t)", DotNetLayout.SizeOf(Generated(abi, ring + suffix))));
             }
             var result = ClangOracle.Check(Triple(abi), asserts, cacheKey: "rings/" + Triple(abi), headers: new[] { Header });
-            Assert.True(result.Compiled, "clang could not compile the check file:\n" + result.RawOutput);
-            Assert.True(result.FailedAsserts.Count == 0, $"{abi}: clang disagrees on:\n  " + string.Join("\n  ", result.FailedAsserts));
+            result.AssertAgrees(abi);
             Assert.True(asserts.Count > 100, $"only {asserts.Count} assertions");
         }
 
@@ -56,13 +55,12 @@ namespace EvtchnAbiGen.LayoutTests
             {
                 ClangOracle.Assert("sizeof rp_flex_sring", "offsetof(struct rp_big_sring, ring)", DotNetLayout.SizeOf(page)),
                 ClangOracle.Assert("alignof rp_flex_sring", "_Alignof(struct rp_big_sring)", DotNetLayout.AlignOf(page)),
-                ClangOracle.Assert("rp_flex_sring slots", "offsetof(struct rp_big_sring, ring)", SlotsOffset(page)),
+                ClangOracle.Assert("rp_flex_sring slots", "offsetof(struct rp_big_sring, ring)", FlexibleArrayLayoutTests.FlexibleOffset(page, "ring")),
             };
             asserts.AddRange(ClangOracle.Assertions(DotNetLayout.Measure(Generated(abi, "rp_flex_sring_entry")), "union rp_big_sring_entry"));
             asserts.AddRange(ClangOracle.Assertions(DotNetLayout.Measure(Generated(abi, "rp_flex_front_ring")), "struct rp_big_front_ring"));
             var result = ClangOracle.Check(Triple(abi), asserts, cacheKey: "rings-flex/" + Triple(abi), headers: new[] { Header });
-            Assert.True(result.Compiled, "clang could not compile the check file:\n" + result.RawOutput);
-            Assert.True(result.FailedAsserts.Count == 0, $"{abi}: clang disagrees on:\n  " + string.Join("\n  ", result.FailedAsserts));
+            result.AssertAgrees(abi);
         }
 
         /// <summary>The generated ring arithmetic against io/ring.h's own macros, evaluated by clang: SlotsFor(bytes) is
@@ -86,8 +84,7 @@ namespace EvtchnAbiGen.LayoutTests
                 }
             }
             var result = ClangOracle.Check(Triple(abi), asserts, cacheKey: "ring-slots/" + Triple(abi), headers: new[] { Header });
-            Assert.True(result.Compiled, "clang could not compile the check file:\n" + result.RawOutput);
-            Assert.True(result.FailedAsserts.Count == 0, $"{abi}: clang disagrees on:\n  " + string.Join("\n  ", result.FailedAsserts));
+            result.AssertAgrees(abi);
         }
 
         private static long SlotAt(Type page, uint index, uint slots)
@@ -122,34 +119,11 @@ namespace EvtchnAbiGen.LayoutTests
             Assert.Equal(typeof(uint), Generated("x86_64", "rp_big_back_ring").GetField("req_cons")!.FieldType);
         }
 
-        /// <summary>Where the generated 'ring(count)' accessor's Span starts.</summary>
-        private static long SlotsOffset(Type page)
-        {
-            var probe = typeof(RingLayoutTests).GetMethod(nameof(Probe), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(page, Generated(page.Namespace!, "rp_flex_sring_entry", qualified: true));
-            return (long)probe.Invoke(null, null)!;
-        }
-
-        private static unsafe long Probe<TPage, TSlot>() where TPage : unmanaged where TSlot : unmanaged
-        {
-            var buffer = new byte[sizeof(TPage) + 4 * sizeof(TSlot) + 64];
-            fixed (byte* p = buffer)
-            {
-                ref TPage r = ref Unsafe.AsRef<TPage>(p);
-                var method = typeof(TPage).GetMethods().Single(m => m.ReturnType == typeof(Span<TSlot>));
-                var span = ((Accessor<TPage, TSlot>)Delegate.CreateDelegate(typeof(Accessor<TPage, TSlot>), method))(ref r, 4);
-                Assert.Equal(4, span.Length);
-                return (byte*)Unsafe.AsPointer(ref span[0]) - p;
-            }
-        }
-
-        private delegate Span<TSlot> Accessor<TPage, TSlot>(ref TPage page, int count);
-
         private static string Triple(string abi) => ClangLayoutTests.Abis.Single(a => a.Abi == abi).Triple;
 
-        private static Type Generated(string abi, string name, bool qualified = false)
+        private static Type Generated(string abi, string name)
         {
-            string ns = qualified ? abi : ClangLayoutTests.Abis.Single(a => a.Abi == abi).Namespace.Replace("Xen.Evtchn.", "RingProbe.");
+            string ns = ClangLayoutTests.Abis.Single(a => a.Abi == abi).Namespace.Replace("Xen.Evtchn.", "RingProbe.");
             return typeof(RingLayoutTests).Assembly.GetType(ns + "." + name) ?? throw new Xunit.Sdk.XunitException($"{ns}.{name} was not generated");
         }
     }

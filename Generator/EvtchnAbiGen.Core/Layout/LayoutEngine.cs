@@ -50,7 +50,7 @@ namespace EvtchnAbiGen.Core.Layout
                 : item => onDemand.Contains(item.Location.Path) && !(item switch
                 {
                     EnumDecl e => NameSelection.SelectsAny(selects, e.Name, e.Members.Select(m => m.Name), e.Location.Path),
-                    RecordDecl { Ring: string ring } r => NameSelection.SelectsAny(selects, r.Name, new[] { ring }, r.Location.Path),
+                    RecordDecl r => NameSelection.SelectsRecord(selects, r.Name, r.Ring, r.Location.Path),
                     TypedefDecl => false,
                     _ => selects(Declarations.NameOf(item), item.Location.Path),
                 });

@@ -84,11 +84,13 @@ namespace EvtchnAbiGen.Core.Layout
         }
 
         /// <summary>A declaration is asked for by its name or by a name that stands for it: an enum by one of its
-        /// enumerators' (C code names those), a record a 'ring' made by the ring's.</summary>
+        /// enumerators' (C code names those).</summary>
         public static bool SelectsAny(Func<string, string, bool> selects, string name, IEnumerable<string> aliases, string path)
             => selects(name, path) || aliases.Any(m => selects(m, path));
 
-        private static IEnumerable<string> RingOf(string? ring) => ring == null ? Enumerable.Empty<string>() : new[] { ring };
+        /// <summary>A record is asked for by its name, or, if a 'ring' made it, by the ring's.</summary>
+        public static bool SelectsRecord(Func<string, string, bool> selects, string name, string? ring, string path)
+            => selects(name, path) || (ring != null && selects(ring, path));
 
         /// <summary>The ABI's layout cut down to the names asked for and everything they use (records of fields,
         /// nested records, words).</summary>
@@ -100,7 +102,7 @@ namespace EvtchnAbiGen.Core.Layout
             var selects = Matcher();
             bool Wanted(string name, SpecLocation where) => IsEverything ? !onDemand.Contains(where.Path) : selects(name, where.Path);
             var records = new HashSet<string>(abi.Records.Where(r => IsEverything ? Wanted(r.Name, r.Location)
-                : SelectsAny(selects, r.Name, RingOf(r.Ring), r.Location.Path)).Select(r => r.Name), StringComparer.Ordinal);
+                : SelectsRecord(selects, r.Name, r.Ring, r.Location.Path)).Select(r => r.Name), StringComparer.Ordinal);
             var constants = new HashSet<string>(abi.Constants.Where(c => Wanted(c.Name, c.Location)).Select(c => c.Name), StringComparer.Ordinal);
             var words = new HashSet<string>(abi.Words.Where(w => Wanted(w.Name, w.Location)).Select(w => w.Name), StringComparer.Ordinal);
             var enums = new HashSet<string>(abi.Enums.Where(e => IsEverything ? Wanted(e.Name, e.Location)

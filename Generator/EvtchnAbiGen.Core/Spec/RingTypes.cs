@@ -24,6 +24,19 @@ namespace EvtchnAbiGen.Core.Spec
         /// <summary>The macro's "syntactic sugar" typedef of a record: NAME_sring_t and so on.</summary>
         public static string Typedef(string record) => record + "_t";
 
+        /// <summary>The four records, in the macro's order.</summary>
+        public static string[] Records(string ring) => new[] { Entry(ring), Page(ring), Front(ring), Back(ring) };
+
+        /// <summary>Every name the ring declares: each record, then its typedef (the slot union has none).</summary>
+        public static IEnumerable<string> Names(string ring)
+        {
+            foreach (var record in Records(ring))
+            {
+                yield return record;
+                if (record != Entry(ring)) yield return Typedef(record);
+            }
+        }
+
         /// <summary>Where the shared page's header ends and the slots start, on every ABI: four RING_IDX (16 bytes),
         /// the 4-byte 'pvt' union and 'uint8_t __pad[44]'.</summary>
         public const int HeaderBytes = 64;

@@ -12,17 +12,7 @@ namespace EvtchnAbiGen.Verifier.Import
     internal sealed record RingFold(string Name, string Request, string Response, bool Flexible)
     {
         /// <summary>The records and typedefs the ring stands for (the names <see cref="RingTypes"/> gives them).</summary>
-        public IEnumerable<string> Names
-        {
-            get
-            {
-                foreach (var record in new[] { RingTypes.Entry(Name), RingTypes.Page(Name), RingTypes.Front(Name), RingTypes.Back(Name) })
-                {
-                    yield return record;
-                    if (record != RingTypes.Entry(Name)) yield return RingTypes.Typedef(record);
-                }
-            }
-        }
+        public IEnumerable<string> Names => RingTypes.Names(Name);
 
         public string Text => $"ring {Name}({Request}, {Response}){(Flexible ? " flexible" : "")};\n";
     }
@@ -49,8 +39,7 @@ namespace EvtchnAbiGen.Verifier.Import
 
         private static RingFold? Nominate(Dictionary<string, ImportedItem> items, string name)
         {
-            var fold = new RingFold(name, "", "", false);
-            foreach (var n in fold.Names)
+            foreach (var n in RingTypes.Names(name))
                 if (!items.ContainsKey(n)) return null;
             var entry = items[RingTypes.Entry(name)];
             if (!entry.IsUnion || entry.Members.Count != 2) return null;
@@ -79,7 +68,7 @@ namespace EvtchnAbiGen.Verifier.Import
         public static List<RingFold> Confirmed(IReadOnlyList<RingFold> candidates, IReadOnlyList<ImportedFile> expanded,
             IReadOnlyList<ImportedFile> folded, IReadOnlyList<SpecFile> context)
         {
-            var records = candidates.ToDictionary(r => r.Name, r => new[] { RingTypes.Entry(r.Name), RingTypes.Page(r.Name), RingTypes.Front(r.Name), RingTypes.Back(r.Name) });
+            var records = candidates.ToDictionary(r => r.Name, r => RingTypes.Records(r.Name));
             // Only the rings' records and what they use are laid out (as for a XenAbi.txt naming them).
             var only = new NameSelection(records.Values.SelectMany(n => n).Select(n => new SelectedName(n, new SpecLocation("import", 0, 0, 0, 0, 0, 0))).ToEquatableArray());
             // A file the folding left as it was is parsed once, for both layouts.
@@ -87,7 +76,7 @@ namespace EvtchnAbiGen.Verifier.Import
             var before = Layout(expanded, context, only, parsed);
             var after = Layout(folded, context, only, parsed);
             return candidates.Where(ring => before.Zip(after, (b, a) => records[ring.Name]
-                    .All(n => b.FindRecord(n) is RecordLayout x && a.FindRecord(n) is RecordLayout y && Shape(x) == Shape(y))).All(ok => ok))
+                    .All(n => b.FindRecord(n) is RecordLayout x && a.FindRecord(n) is RecordLayout y && Shape(b, x) == Shape(a, y))).All(ok => ok))
                 .ToList();
         }
 
@@ -103,17 +92,12 @@ namespace EvtchnAbiGen.Verifier.Import
             return LayoutEngine.Run(files.Select(Parse).Concat(context).ToList(), selection: only).Abis;
         }
 
-        /// <summary>What C's layout of a record is, without names of integer types (RING_IDX is uint32_t), docs,
-        /// locations or annotations.</summary>
-        private static string Shape(RecordLayout r)
-            => $"{(r.IsUnion ? "u" : "s")}{r.Size}/{r.Align}{{{string.Join(";", r.Fields.Select(Shape))}}}";
-
-        private static string Shape(FieldLayout f)
-            => $"{f.Name}@{f.Offset}:{f.Size}/{f.Align}[{string.Join(",", f.Dimensions)}]{f.Bitfield}" + f.Type.Kind switch
-            {
-                FieldTypeKind.Integer => $"i{f.Type.ElementSize}{(f.Type.Signed ? "s" : "u")}",
-                FieldTypeKind.Record => "r:" + f.Type.CName,
-                _ => Shape(f.Type.Inline!),
-            };
+        /// <summary>What C's layout of a record is: its size and alignment, and every member along the offsetof walk
+        /// (<see cref="FieldPaths"/>) with its offset, size, alignment, dimensions, bits and integer signedness; not the
+        /// names of integer types (RING_IDX is uint32_t), docs, locations or annotations.</summary>
+        private static string Shape(AbiLayout abi, RecordLayout r)
+            => $"{(r.IsUnion ? "u" : "s")}{r.Size}/{r.Align}:" + string.Join(";", FieldPaths.Flatten(abi, r).Select(p =>
+                $"{p.Path}@{p.Offset}:{p.Size}/{p.Field.Align}[{string.Join(",", p.Field.Dimensions)}]{p.Field.Bitfield}" +
+                (p.Field.Type.Kind == FieldTypeKind.Integer ? (p.Field.Type.Signed ? "s" : "u") : "")));
     }
 }
