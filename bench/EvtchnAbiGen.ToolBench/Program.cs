@@ -13,12 +13,12 @@ namespace EvtchnAbiGen.ToolBench
 {
     /// <summary>Runs the toolchain benchmarks twice: "cold" (BenchmarkDotNet's ColdStart: the first call in a fresh
     /// process, JIT included, as one build's generator run) and "warm" (steady state, as an IDE re-running after an
-    /// edit that invalidates everything). Prints each with its target from issue 11 §7. Usage: [--quick] [--out FILE.md]</summary>
+    /// edit that invalidates everything). Prints each with its target from issue 11 §7. Usage: [--quick] [--out FILE.md] [--only Class,...]</summary>
     public static class Program
     {
         private static readonly Dictionary<string, double> TargetsMs = new()
         {
-            ["generator_whole_set_4_abis"] = 1000, ["generator_10_records_4_abis"] = 50,
+            ["generator_whole_set_4_abis"] = 1000, ["generator_10_records_4_abis"] = 50, ["generator_10_records_4_abis_own_code"] = 50,
             ["verify_whole_set_4_abis"] = 10_000, ["import_all_4_abis"] = 10_000,
         };
 
@@ -30,7 +30,17 @@ namespace EvtchnAbiGen.ToolBench
             var cold = Job.Default.WithStrategy(RunStrategy.ColdStart).WithLaunchCount(quick ? 1 : 3).WithIterationCount(1).WithId("cold");
             var warm = Job.Default.WithWarmupCount(quick ? 1 : 3).WithIterationCount(quick ? 3 : 10).WithLaunchCount(1).WithId("warm");
             var config = ManualConfig.CreateMinimumViable().AddJob(cold).AddJob(warm).WithOptions(ConfigOptions.DisableLogFile);
-            var summaries = BenchmarkRunner.Run(new[] { typeof(Generator), typeof(Clang) }, config).ToList();
+            // --only Class[,Class]: run some of the classes (quicker when working on one of them).
+            int o = Array.IndexOf(args, "--only");
+            var only = o >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
+            bool Runs(Type t) => only == null || only.Contains(t.Name);
+            var summaries = new List<BenchmarkDotNet.Reports.Summary>();
+            var both = new[] { typeof(Generator), typeof(Clang) }.Where(Runs).ToArray();
+            if (both.Length > 0) summaries.AddRange(BenchmarkRunner.Run(both, config));
+            // The own-code case is a cold-start measurement only: warm, it is the same run as Generator's.
+            if (Runs(typeof(GeneratorOnWarmRoslyn)))
+                summaries.Add(BenchmarkRunner.Run(typeof(GeneratorOnWarmRoslyn),
+                    ManualConfig.CreateMinimumViable().AddJob(cold).WithOptions(ConfigOptions.DisableLogFile)));
             var rows = summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics != null)
                 .Select(r => (Name: r.BenchmarkCase.Descriptor.WorkloadMethod.Name, Job: r.BenchmarkCase.Job.Id, Ms: r.ResultStatistics!.Mean / 1e6))
                 .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Job, StringComparer.Ordinal).ToList();

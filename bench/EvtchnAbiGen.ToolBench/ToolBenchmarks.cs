@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
+using EvtchnAbiGen.Core.Emit;
 using EvtchnAbiGen.Core.Layout;
 using EvtchnAbiGen.Core.Spec;
 using EvtchnAbiGen.Verifier;
@@ -47,6 +48,8 @@ namespace EvtchnAbiGen.ToolBench
         private List<AdditionalText> _specs = null!;
         private CSharpCompilation _compilation = null!;
 
+        internal CSharpCompilation Compilation => _compilation;
+
         [GlobalSetup]
         public void Setup()
         {
@@ -71,6 +74,48 @@ namespace EvtchnAbiGen.ToolBench
 
         [Benchmark]
         public int generator_10_records_4_abis() => Run(Inputs.TenNames);
+    }
+
+    /// <summary>The generator's own first run, without Roslyn's. A build runs generators inside a compiler that is
+    /// already compiled ahead of time (the SDK's csc is ReadyToRun) and warm: it has bound the references and parses
+    /// C#. Here, only in this class's cold job, a stand-in generator first warms the NuGet Roslyn the same way (it
+    /// binds the compilation and adds the ten records' C#, made by the Core assembly, not the generator's copy of it,
+    /// and its trees are parsed), so the first call measures what the generator's own code costs on first use: its
+    /// JIT, its generic instantiations (Roslyn's node tables over its types included) and its work.</summary>
+    public class GeneratorOnWarmRoslyn
+    {
+        private readonly Generator _generator = new Generator();
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _generator.Setup();
+            var specs = Inputs.ShippedSpecs();
+            var files = specs.Select(t => Parser.Parse(t.Path, t.GetText()!.ToString())).ToList();
+            var selection = NameSelection.Parse("XenAbi.txt", Inputs.TenNames);
+            var texts = new List<string>();
+            foreach (var set in LayoutEngine.RunByNamespace(files, AbiTarget.All, default, selection))
+                foreach (var abi in set.Abis)
+                    texts.Add(CSharpEmitter.Emit(selection.Apply(abi), GeneratorOptions.Default, Portability.Compute(set.Abis.ToList())));
+            var driver = CSharpGeneratorDriver.Create(new[] { new StandIn(texts).AsSourceGenerator() }, specs);
+            foreach (var tree in driver.RunGenerators(_generator.Compilation).GetRunResult().GeneratedTrees) tree.GetRoot();
+        }
+
+        [Benchmark]
+        public int generator_10_records_4_abis_own_code() => _generator.generator_10_records_4_abis();
+
+        private sealed class StandIn(List<string> texts) : IIncrementalGenerator
+        {
+            public void Initialize(IncrementalGeneratorInitializationContext context)
+            {
+                var lengths = context.AdditionalTextsProvider.Select(static (t, ct) => t.GetText(ct)?.Length ?? 0).Collect();
+                var bound = context.CompilationProvider.Select(static (c, _) => c.GetTypeByMetadataName("System.Runtime.CompilerServices.InlineArrayAttribute") != null);
+                context.RegisterSourceOutput(lengths.Combine(bound), (spc, _) =>
+                {
+                    for (int i = 0; i < texts.Count; i++) spc.AddSource($"StandIn{i}.g.cs", texts[i]);
+                });
+            }
+        }
     }
 
     /// <summary>`evtchn-abi verify` and `import --all` on the whole set, four ABIs, through libclang.</summary>
