@@ -43,34 +43,39 @@ namespace EvtchnAbiGen.Generator
                 .Select(static (all, _) => new NameSelection(all.SelectMany(s => s.Names).ToEquatableArray()))
                 .WithTrackingName(StepNames.ReadSelection);
 
+            // Every step hands on a class, and every Combine pairs two classes: Roslyn's node tables are generic over
+            // a step's value, and each value type (a tuple of tuples, a bool, a struct array) costs its own set of
+            // JIT-compiled instantiations on a build's first run, where reference types share one.
+
             // The selection goes into layout: an on_demand file's declarations are laid out only when asked for or used.
             var layout = specs.Collect().Combine(selection)
                 .Select(static (pair, ct) => LayoutSafely(pair.Left, pair.Right, ct))
                 .WithTrackingName(StepNames.LayoutSpecs);
 
             // Inline arrays came with .NET 8: below it, one clear error instead of a wall of CS errors.
-            var framework = context.CompilationProvider
-                .Select(static (c, _) => c.GetTypeByMetadataName("System.Runtime.CompilerServices.InlineArrayAttribute") != null)
+            var settings = options.Combine(context.CompilationProvider)
+                .Select(static (pair, _) => new EmitSettings(pair.Left,
+                    pair.Right.GetTypeByMetadataName("System.Runtime.CompilerServices.InlineArrayAttribute") != null))
                 .WithTrackingName(StepNames.CheckFramework);
 
-            var emitted = layout.Combine(options).Combine(selection).Combine(framework)
-                .Select(static (pair, ct) => pair.Right
-                    ? EmitSafely(pair.Left.Left.Left, pair.Left.Left.Right, ct, pair.Left.Right)
-                    : TooOld(pair.Left.Left.Left, pair.Left.Left.Right))
+            var emitted = layout.Combine(settings)
+                .Select(static (pair, ct) => pair.Right.FrameworkHasInlineArrays
+                    ? EmitSafely(pair.Left, pair.Right.Options, ct)
+                    : TooOld(pair.Left, pair.Right.Options))
                 .WithTrackingName(StepNames.EmitSource);
 
             var sources = emitted.SelectMany(static (e, _) => e.Files);
 
             var diagnostics = layout
-                .Select(static (model, _) => model.Diagnostics)
+                .Select(static (model, _) => model.Diagnostics.Count == 0 ? DiagnosticBatch.Empty : new DiagnosticBatch(model.Diagnostics))
                 .WithTrackingName(StepNames.CollectDiagnostics);
 
             context.RegisterSourceOutput(sources, static (spc, file) =>
                 spc.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8)));
 
-            context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
-            context.RegisterSourceOutput(options.Select(static (o, _) => o.Diagnostics), static (spc, list) => Report(spc, list));
-            context.RegisterSourceOutput(emitted.Select(static (e, _) => e.Diagnostics), static (spc, list) => Report(spc, list));
+            context.RegisterSourceOutput(diagnostics, static (spc, batch) => Report(spc, batch.List));
+            context.RegisterSourceOutput(options, static (spc, o) => Report(spc, o.Diagnostics));
+            context.RegisterSourceOutput(emitted, static (spc, e) => Report(spc, e.Diagnostics));
         }
 
         private static SpecFile ParseSafely(AdditionalText text, CancellationToken ct)
@@ -103,20 +108,20 @@ namespace EvtchnAbiGen.Generator
                     sets.Add(new NamespaceSet(abis, Portability.Compute(abis.ToList())));
                     diagnostics.AddRange(result.Diagnostics);
                 }
-                return new SpecSetModel(sets.ToEquatableArray(), diagnostics.ToEquatableArray());
+                return new SpecSetModel(sets.ToEquatableArray(), diagnostics.ToEquatableArray(), selection);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 return new SpecSetModel(EquatableArray<NamespaceSet>.Empty,
-                    new[] { Internal(files.FirstOrDefault()?.Path ?? "", "laying out the specs", ex) }.ToEquatableArray());
+                    new[] { Internal(files.FirstOrDefault()?.Path ?? "", "laying out the specs", ex) }.ToEquatableArray(), selection);
             }
         }
 
-        internal static EmitResult EmitSafely(SpecSetModel model, OptionsResult options, CancellationToken ct, NameSelection? selection = null)
+        internal static EmitResult EmitSafely(SpecSetModel model, OptionsResult options, CancellationToken ct)
         {
             var files = new System.Collections.Generic.List<GeneratedFile>();
             var diagnostics = new System.Collections.Generic.List<SpecDiagnostic>();
-            selection ??= NameSelection.Everything;
+            var selection = model.Selection;
             foreach (var set in model.Sets)
             {
                 // Only what XenAbi.txt asks for and what it uses; without the file, everything.

@@ -91,7 +91,7 @@ namespace EvtchnAbiGen.Generator.Tests
             var abi = new AbiLayout(AbiTarget.X86_64, "B", new[] { record }.ToEquatableArray(), EquatableArray<ConstantValue>.Empty,
                 EquatableArray<WordLayout>.Empty);
             var model = new SpecSetModel(new[] { new NamespaceSet(new[] { abi }.ToEquatableArray(), EquatableArray<PortableRecord>.Empty) }.ToEquatableArray(),
-                EquatableArray<SpecDiagnostic>.Empty);
+                EquatableArray<SpecDiagnostic>.Empty, NameSelection.Everything);
             var options = new OptionsResult(GeneratorOptions.Default, EquatableArray<SpecDiagnostic>.Empty);
             var result = EvtchnAbiGenerator.EmitSafely(model, options, CancellationToken.None);
             // The ABI's file is dropped whole; the shared helper types do not depend on it and are complete.

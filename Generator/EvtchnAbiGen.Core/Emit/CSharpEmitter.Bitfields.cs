@@ -13,7 +13,9 @@ namespace EvtchnAbiGen.Core.Emit
     // and writes only the pieces that hold its bits, preserving the others; values are truncated as C does.
     public sealed partial class CSharpEmitter
     {
-        private readonly struct Piece
+        // Pieces and parts are classes: value types in generic collections and LINQ are JIT-compiled per
+        // instantiation on a build's first run (docs/performance.md).
+        private sealed class Piece
         {
             public Piece(int offset, int size) { Offset = offset; Size = size; }
 
@@ -26,22 +28,39 @@ namespace EvtchnAbiGen.Core.Emit
             public string Math => Size == 8 ? "ulong" : "uint";
         }
 
+        /// <summary>The bits of one bitfield that one piece holds: how many, where in the piece, where in the value.</summary>
+        private sealed class Part
+        {
+            public Part(Piece piece, int bits, int inPiece, int inValue) { Piece = piece; Bits = bits; InPiece = inPiece; InValue = inValue; }
+
+            public Piece Piece { get; }
+            public int Bits { get; }
+            public int InPiece { get; }
+            public int InValue { get; }
+        }
+
         /// <summary>Storage fields, then a property and two constants per bitfield. Offsets are from the start of
         /// the generated type (an anonymous member's bitfields arrive with its offset added). A property uses only
         /// its own run's pieces: in a union, other members' pieces overlap the same bytes.</summary>
         private void EmitBitfields(RecordLayout r, List<(FieldLayout Field, int Base)> bitfields, string typeName)
         {
             if (bitfields.Count == 0) return;
-            var pieces = new SortedDictionary<(int, int), Piece>();
+            // Each (offset, size) once, by offset then size: runs of a union's members may share pieces.
+            var pieces = new List<Piece>();
             foreach (var (f, b) in bitfields)
                 foreach (var p in Split(b + f.Bitfield!.RunOffset, f.Bitfield.RunSize))
-                    pieces[(p.Offset, p.Size)] = p;
+                    if (!pieces.Exists(q => q.Offset == p.Offset && q.Size == p.Size)) pieces.Add(p);
+            pieces.Sort((x, y) => x.Offset != y.Offset ? x.Offset.CompareTo(y.Offset) : x.Size.CompareTo(y.Size));
             _w.Line("// Bitfield storage: the bytes of each run of adjacent bitfields, read and written through the properties below.");
-            foreach (var p in pieces.Values)
+            int widest = 0;
+            foreach (var p in pieces)
+            {
                 _w.Line($"[global::System.Runtime.InteropServices.FieldOffset({p.Offset})] private {p.Type} {p.Name};");
+                widest = System.Math.Max(widest, p.Size);
+            }
             // Pieces may be narrower than the bitfields' types, whose alignment C gives the record; .NET takes a struct's
             // alignment from its fields (Pack only lowers it), so an unused field of that size anchors it.
-            int natural = System.Math.Max(pieces.Values.Max(p => p.Size), OrdinaryAlign(r));
+            int natural = System.Math.Max(widest, OrdinaryAlign(r));
             if (natural < r.Align && r.Align <= 8 && r.Size >= r.Align)
                 _w.Line($"[global::System.Runtime.InteropServices.FieldOffset(0)] private {CSharpNames.Integer(r.Align, false)} __align;   // never read: gives the struct C's alignment, {r.Align}");
             foreach (var (f, b) in bitfields)
@@ -86,11 +105,12 @@ namespace EvtchnAbiGen.Core.Emit
             string name = MemberName(f.Name!, typeName);
             string type = CSharpNames.Integer(f.Type.ElementSize, f.Type.Signed);
             string math = width > 32 ? "ulong" : "uint";
-            var parts = pieces
-                .Select(p => (piece: p, lo: System.Math.Max(start, p.Offset * 8), hi: System.Math.Min(start + width, (p.Offset + p.Size) * 8)))
-                .Where(x => x.lo < x.hi)
-                .Select(x => (x.piece, n: x.hi - x.lo, inPiece: x.lo - x.piece.Offset * 8, inValue: x.lo - start))
-                .ToList();
+            var parts = new List<Part>();
+            foreach (var p in pieces)
+            {
+                int lo = System.Math.Max(start, p.Offset * 8), hi = System.Math.Min(start + width, (p.Offset + p.Size) * 8);
+                if (lo < hi) parts.Add(new Part(p, hi - lo, lo - p.Offset * 8, lo - start));
+            }
 
             _w.Line();
             _w.Line($"/// <summary>Bits from the start of this type to {f.Name}'s lowest bit.</summary>");
@@ -100,12 +120,12 @@ namespace EvtchnAbiGen.Core.Emit
             _w.Doc(f.Doc, BitfieldRemarks(f, baseOffset, start));
             using (_w.Block($"public {type} {name}"))
             {
-                string raw = string.Join(" | ", parts.Select(x => GetTerm(x.piece, x.n, x.inPiece, x.inValue, math)));
+                string raw = string.Join(" | ", parts.Select(x => GetTerm(x.Piece, x.Bits, x.InPiece, x.InValue, math)));
                 _w.Line($"readonly get => unchecked({Extend(raw, type, width, math)});");
                 if (parts.Count == 1)
                 {
                     var x = parts[0];
-                    _w.Line($"set => {x.piece.Name} = unchecked({SetTerm(x.piece, x.n, x.inPiece, x.inValue, $"({math})value", math)});");
+                    _w.Line($"set => {x.Piece.Name} = unchecked({SetTerm(x.Piece, x.Bits, x.InPiece, x.InValue, $"({math})value", math)});");
                 }
                 else
                 {
@@ -113,7 +133,7 @@ namespace EvtchnAbiGen.Core.Emit
                     {
                         _w.Line($"{math} v = unchecked(({math})value);");
                         foreach (var x in parts)
-                            _w.Line($"{x.piece.Name} = unchecked({SetTerm(x.piece, x.n, x.inPiece, x.inValue, "v", math)});");
+                            _w.Line($"{x.Piece.Name} = unchecked({SetTerm(x.Piece, x.Bits, x.InPiece, x.InValue, "v", math)});");
                     }
                 }
             }

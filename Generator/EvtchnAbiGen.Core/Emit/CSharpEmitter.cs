@@ -18,7 +18,17 @@ namespace EvtchnAbiGen.Core.Emit
         private readonly string _root;   // the spec namespace, e.g. Xen.Evtchn: the helper types every ABI shares
         private readonly Dictionary<string, PortableRecord> _portable;
         // Inline arrays shared by element type and length (as CsWin32 does), emitted once per ABI namespace.
-        private readonly SortedDictionary<string, (string Element, int Length)> _sharedArrays = new SortedDictionary<string, (string, int)>(System.StringComparer.Ordinal);
+        // Keyed by the array type's name; emitted in ordinal order of it. Classes, not tuples, in generic
+        // collections: a value-type instantiation is JIT-compiled on a build's first run (docs/performance.md).
+        private readonly Dictionary<string, SharedArray> _sharedArrays = new Dictionary<string, SharedArray>(System.StringComparer.Ordinal);
+
+        private sealed class SharedArray
+        {
+            public SharedArray(string element, int length) { Element = element; Length = length; }
+
+            public string Element { get; }
+            public int Length { get; }
+        }
 
         private CSharpEmitter(AbiLayout abi, GeneratorOptions options, IEnumerable<PortableRecord>? portability)
         {
@@ -113,9 +123,12 @@ namespace EvtchnAbiGen.Core.Emit
         /// arrays of a record's own nested struct or union.</summary>
         private void EmitSharedArrays()
         {
-            foreach (var kv in _sharedArrays)
+            var names = new List<string>(_sharedArrays.Keys);
+            names.Sort(System.StringComparer.Ordinal);
+            foreach (var name in names)
             {
-                EmitInlineArray(kv.Key, kv.Value.Element, kv.Value.Length, 0, null);
+                var array = _sharedArrays[name];
+                EmitInlineArray(name, array.Element, array.Length, 0, null);
                 _w.Line();
             }
         }
@@ -213,7 +226,7 @@ namespace EvtchnAbiGen.Core.Emit
                 else if (f.IsArray)
                 {
                     string shared = SharedArrayName(element, f.ElementCount);
-                    _sharedArrays[shared] = (element, f.ElementCount);
+                    _sharedArrays[shared] = new SharedArray(element, f.ElementCount);
                     type = $"global::{_ns}.{shared}";
                 }
                 _w.Doc(f.Doc, FieldRemarks(f, offset));

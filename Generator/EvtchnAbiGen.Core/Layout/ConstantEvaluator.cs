@@ -12,14 +12,16 @@ namespace EvtchnAbiGen.Core.Layout
     internal sealed class ConstantEvaluator
     {
         private readonly AbiContext _cx;
-        private readonly Dictionary<string, long?> _values = new Dictionary<string, long?>();
+        // Boxed values (null when the constant failed): a Dictionary of long? is a value-type instantiation,
+        // JIT-compiled on a build's first run (docs/performance.md).
+        private readonly Dictionary<string, object?> _values = new Dictionary<string, object?>();
         private readonly List<string> _evaluating = new List<string>();
 
         public ConstantEvaluator(AbiContext cx) => _cx = cx;
 
         public long? EvalConst(string name)
         {
-            if (_values.TryGetValue(name, out var known)) return known;
+            if (_values.TryGetValue(name, out var known)) return (long?)known;
             var decl = _cx.Declarations.Consts[name];
             if (_evaluating.Contains(name))
             {
@@ -32,7 +34,7 @@ namespace EvtchnAbiGen.Core.Layout
             long? value = Eval(decl.Value);
             _evaluating.RemoveAt(_evaluating.Count - 1);
             if (!_values.ContainsKey(name)) _values[name] = value;
-            return _values[name];
+            return (long?)_values[name];
         }
 
         public long? Eval(Expr e)

@@ -24,26 +24,39 @@ namespace EvtchnAbiGen.Core.Layout
                 foreach (var first in ordered)
                 {
                     string path = first.Path;
-                    var numbers = members.Select(m => m.TryGetValue(path, out var v) ? v : ((string Path, int Offset, int Size, SpecLocation At)?)null).ToList();
+                    var numbers = members.Select(m => m.TryGetValue(path, out var v) ? v : null).ToList();
                     if (numbers.Any(n => n == null)) continue;
-                    if (numbers.All(n => n!.Value.Offset == first.Offset && n.Value.Size == first.Size)) continue;
-                    string list = string.Join("; ", numbers.Select((n, i) => (n: n!.Value, abi: perAbi[i].abi))
-                        .GroupBy(x => (x.n.Offset, x.n.Size))
-                        .Select(g => $"offset {Str(g.Key.Offset)} size {Str(g.Key.Size)} on {string.Join("/", g.Select(x => x.abi))}"));
+                    if (numbers.All(n => n!.Offset == first.Offset && n.Size == first.Size)) continue;
+                    // Grouped by the numbers' text, in order of first appearance: "offset 4 size 4 on x86_32/arm32".
+                    string list = string.Join("; ", Enumerable.Range(0, numbers.Count)
+                        .GroupBy(i => $"offset {Str(numbers[i]!.Offset)} size {Str(numbers[i]!.Size)}")
+                        .Select(g => $"{g.Key} on {string.Join("/", g.Select(i => perAbi[i].abi))}"));
                     yield return SpecDiagnostic.Create(DiagnosticCatalog.AbiDivergence, first.At, path, record.IsUnion ? "union" : "struct", record.Name, list);
                 }
             }
         }
 
-        /// <summary>The record's members by C path, into anonymous and inline records but not named ones.</summary>
-        private static List<(string Path, int Offset, int Size, SpecLocation At)> Members(RecordLayout r, int baseOffset, string prefix)
+        /// <summary>A member's numbers. A class, not a tuple: value types in generic collections and LINQ are
+        /// JIT-compiled per instantiation on a build's first run (docs/performance.md).</summary>
+        private sealed class Member
         {
-            var list = new List<(string, int, int, SpecLocation)>();
+            public Member(string path, int offset, int size, SpecLocation at) { Path = path; Offset = offset; Size = size; At = at; }
+
+            public string Path { get; }
+            public int Offset { get; }
+            public int Size { get; }
+            public SpecLocation At { get; }
+        }
+
+        /// <summary>The record's members by C path, into anonymous and inline records but not named ones.</summary>
+        private static List<Member> Members(RecordLayout r, int baseOffset, string prefix)
+        {
+            var list = new List<Member>();
             foreach (var f in r.Fields)
             {
                 int offset = baseOffset + f.Offset;
                 string path = f.Name == null ? prefix : prefix + f.Name;
-                if (f.Name != null) list.Add((path, offset, f.Size, f.Location));
+                if (f.Name != null) list.Add(new Member(path, offset, f.Size, f.Location));
                 if (f.Type.Kind == FieldTypeKind.InlineRecord && !f.IsArray)
                     list.AddRange(Members(f.Type.Inline!, offset, f.Name == null ? prefix : path + "."));
             }

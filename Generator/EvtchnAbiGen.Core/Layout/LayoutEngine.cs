@@ -127,11 +127,12 @@ namespace EvtchnAbiGen.Core.Layout
         /// into one that holds on all of them.</summary>
         private static IEnumerable<SpecDiagnostic> Dedupe(List<SpecDiagnostic> diagnostics)
         {
-            var merged = new Dictionary<(string, SpecLocation, EquatableArray<string>), List<string>>();
-            var order = new List<(string, SpecLocation, EquatableArray<string>)>();
+            // Keyed by the diagnostic without its ABIs (a record: value equality over id, location and arguments).
+            var merged = new Dictionary<SpecDiagnostic, List<string>>();
+            var order = new List<SpecDiagnostic>();
             foreach (var d in diagnostics)
             {
-                var key = (d.Id, d.Location, d.Arguments);
+                var key = d with { Abis = EquatableArray<string>.Empty };
                 if (!merged.TryGetValue(key, out var abis))
                 {
                     merged[key] = abis = new List<string>();
@@ -143,7 +144,7 @@ namespace EvtchnAbiGen.Core.Layout
             {
                 var abis = merged[key];
                 var byTable = AbiTarget.All.Select(t => t.Name).Where(abis.Contains);
-                yield return new SpecDiagnostic(key.Item1, key.Item2, key.Item3, byTable.ToEquatableArray());
+                yield return key with { Abis = byTable.ToEquatableArray() };
             }
         }
     }

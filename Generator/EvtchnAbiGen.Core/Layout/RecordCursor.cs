@@ -18,8 +18,10 @@ namespace EvtchnAbiGen.Core.Layout
     {
         private readonly bool _isUnion;
         private readonly bool _unnamedBitfieldsAlign;
-        private readonly List<(long Start, long End)> _runBits = new List<(long, long)>();
-        private readonly List<(long Start, long End)> _occupied = new List<(long, long)>();
+        // Bit ranges of the runs, and byte ranges members occupy, as parallel lists of longs: a list of tuples is a
+        // value-type instantiation, JIT-compiled on a build's first run (docs/performance.md).
+        private readonly List<long> _runStart = new List<long>(), _runEnd = new List<long>();
+        private readonly List<long> _occupiedStart = new List<long>(), _occupiedEnd = new List<long>();
         private long _bits;
         private int _run = -1;
 
@@ -43,7 +45,7 @@ namespace EvtchnAbiGen.Core.Layout
             if (!_isUnion) _bits = (offset + size) * 8;
             Size = Math.Max(Size, offset + size);
             Align = Math.Max(Align, align);
-            _occupied.Add((offset, offset + size));
+            Occupy(offset, offset + size);
         }
 
         /// <summary>Places a bitfield of a type of <paramref name="typeSize"/> bytes and <paramref name="typeAlign"/>
@@ -76,24 +78,25 @@ namespace EvtchnAbiGen.Core.Layout
             long end = start + width;
             if (_run < 0)
             {
-                _run = _runBits.Count;
-                _runBits.Add((start, end));
+                _run = _runStart.Count;
+                _runStart.Add(start);
+                _runEnd.Add(end);
             }
             else
             {
-                _runBits[_run] = (_runBits[_run].Start, end);
+                _runEnd[_run] = end;
             }
             int run = _run;
             if (_isUnion) _run = -1;
             Size = Math.Max(Size, Bytes(end));
-            _occupied.Add((start / 8, Bytes(end)));
+            Occupy(start / 8, Bytes(end));
             return (start, run);
         }
 
         /// <summary>The bytes a run's bits touch.</summary>
         public (int Offset, int Size) RunBytes(int run)
         {
-            var (start, end) = _runBits[run];
+            long start = _runStart[run], end = _runEnd[run];
             return ((int)(start / 8), (int)(Bytes(end) - start / 8));
         }
 
@@ -103,13 +106,20 @@ namespace EvtchnAbiGen.Core.Layout
             var gaps = new List<PaddingGap>();
             if (_isUnion) return gaps;
             long end = 0;
-            foreach (var (start, stop) in _occupied)
+            for (int i = 0; i < _occupiedStart.Count; i++)
             {
+                long start = _occupiedStart[i], stop = _occupiedEnd[i];
                 if (start > end) gaps.Add(new PaddingGap((int)end, (int)(start - end)));
                 end = Math.Max(end, stop);
             }
             if (total > end) gaps.Add(new PaddingGap((int)end, (int)(total - end)));
             return gaps;
+        }
+
+        private void Occupy(long start, long end)
+        {
+            _occupiedStart.Add(start);
+            _occupiedEnd.Add(end);
         }
 
         private static long Bytes(long bits) => (bits + 7) / 8;
