@@ -17,6 +17,23 @@ namespace EvtchnAbiGen.Core.Tests
             => LayoutEngine.Run(new[] { Parser.Parse("r.abi", "namespace R;\n" + text) }, selection: selection);
 
         [Fact]
+        public void Layout_json_names_the_ring_that_made_a_record_and_only_then()
+        {
+            var r = Lay(Types + "ring t(req, rsp);");
+            Assert.False(r.HasErrors, string.Join("\n", r.Diagnostics));
+            using var doc = System.Text.Json.JsonDocument.Parse(Emit.LayoutJsonWriter.Write(r.Abis));
+            foreach (var abi in doc.RootElement.GetProperty("abis").EnumerateArray())
+            {
+                var rings = abi.GetProperty("structs").EnumerateArray()
+                    .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.TryGetProperty("ring", out var v) ? v.GetString() : null);
+                Assert.Equal(6, rings.Count);
+                Assert.Null(rings["req"]);
+                Assert.Null(rings["rsp"]);
+                foreach (var name in RingTypes.Records("t")) Assert.Equal("t", rings[name]);
+            }
+        }
+
+        [Fact]
         public void A_ring_declares_the_four_records_and_three_typedefs_of_DEFINE_RING_TYPES_in_its_order()
         {
             var file = Parser.Parse("r.abi", "namespace R;\n" + Types + "/// The test ring.\nring t(req, rsp);");

@@ -6,7 +6,7 @@ using EvtchnAbiGen.Core.Layout;
 namespace EvtchnAbiGen.Core.Emit
 {
     /// <summary>Writes the layout JSON documented in docs/layout-json.md:
-    /// {"abis":[{"name","structs":[{"name","size","align","fields":[{"name","offset","size"[,"bitOffset","bitWidth"]}]}],"constants":[{"name","value"}]}]}.</summary>
+    /// {"abis":[{"name","structs":[{"name","size","align"[,"ring"],"fields":[{"name","offset","size"[,"bitOffset","bitWidth"]}]}],"constants":[{"name","value"}]}]}.</summary>
     public static class LayoutJsonWriter
     {
         public static string Write(IEnumerable<AbiLayout> abis)
@@ -26,8 +26,9 @@ namespace EvtchnAbiGen.Core.Emit
                     firstStruct = false;
                     sb.Append("\n    {\"name\":").Append(Str(r.Name))
                       .Append(",\"size\":").Append(Num(r.Size))
-                      .Append(",\"align\":").Append(Num(r.Align))
-                      .Append(",\"fields\":[");
+                      .Append(",\"align\":").Append(Num(r.Align));
+                    if (r.Ring != null) sb.Append(",\"ring\":").Append(Str(r.Ring));
+                    sb.Append(",\"fields\":[");
                     bool firstField = true;
                     foreach (var p in FieldPaths.Flatten(abi, r))
                     {
