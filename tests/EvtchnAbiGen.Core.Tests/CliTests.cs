@@ -26,7 +26,9 @@ namespace EvtchnAbiGen.Core.Tests
                 Assert.Equal(new[] { "name", "structs", "constants" }, abi.EnumerateObject().Select(p => p.Name).ToArray());
                 foreach (var s in abi.GetProperty("structs").EnumerateArray())
                 {
-                    Assert.Equal(new[] { "name", "size", "align", "fields" }, s.EnumerateObject().Select(p => p.Name).ToArray());
+                    // A record a ring declares names it (the whole public set's io/*.h rings), as docs/layout-json.md says.
+                    Assert.Equal(s.TryGetProperty("ring", out _) ? new[] { "name", "size", "align", "ring", "fields" } : new[] { "name", "size", "align", "fields" },
+                        s.EnumerateObject().Select(p => p.Name).ToArray());
                     // A bitfield (hvm/ioreq.h's, in the whole public set) adds its bits, as docs/layout-json.md says.
                     foreach (var f in s.GetProperty("fields").EnumerateArray())
                         Assert.Equal(f.TryGetProperty("bitWidth", out _) ? new[] { "name", "offset", "size", "bitOffset", "bitWidth" } : new[] { "name", "offset", "size" },
@@ -35,6 +37,9 @@ namespace EvtchnAbiGen.Core.Tests
                 foreach (var c in abi.GetProperty("constants").EnumerateArray())
                     Assert.Equal(new[] { "name", "value" }, c.EnumerateObject().Select(p => p.Name).ToArray());
             }
+
+            Assert.Equal("blkif", root.GetProperty("abis")[0].GetProperty("structs").EnumerateArray()
+                .Single(s => s.GetProperty("name").GetString() == "blkif_sring").GetProperty("ring").GetString());
 
             // The issue's own example, and facts from xen-evtchn-abi.md §2.4.
             var x64 = root.GetProperty("abis")[1];
