@@ -13,7 +13,7 @@ namespace EvtchnAbiGen.ToolBench
 {
     /// <summary>Runs the toolchain benchmarks twice: "cold" (BenchmarkDotNet's ColdStart: the first call in a fresh
     /// process, JIT included, as one build's generator run) and "warm" (steady state, as an IDE re-running after an
-    /// edit that invalidates everything). Prints each with its target from issue 11 §7. Usage: [--quick] [--out FILE.md] [--only Class,...]</summary>
+    /// edit that invalidates everything). Prints each with its target from issue 11 §7. Usage: [--quick] [--out FILE.md] [--only Class,...] | --jit</summary>
     public static class Program
     {
         private static readonly Dictionary<string, double> TargetsMs = new()
@@ -24,6 +24,7 @@ namespace EvtchnAbiGen.ToolBench
 
         public static int Main(string[] args)
         {
+            if (args.Contains("--jit")) return JitReport.Run();
             bool quick = args.Contains("--quick");
             int i = Array.IndexOf(args, "--out");
             string? outFile = i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
