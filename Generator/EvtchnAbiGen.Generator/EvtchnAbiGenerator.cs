@@ -67,7 +67,7 @@ namespace EvtchnAbiGen.Generator
             var sources = emitted.SelectMany(static (e, _) => e.Files);
 
             var diagnostics = layout
-                .Select(static (model, _) => model.Diagnostics.Count == 0 ? DiagnosticBatch.Empty : new DiagnosticBatch(model.Diagnostics))
+                .Select(static (model, _) => new DiagnosticBatch(model.Diagnostics))
                 .WithTrackingName(StepNames.CollectDiagnostics);
 
             context.RegisterSourceOutput(sources, static (spc, file) =>

@@ -19,10 +19,7 @@ namespace EvtchnAbiGen.Generator
     internal sealed record EmitSettings(OptionsResult Options, bool FrameworkHasInlineArrays);
 
     /// <summary>A step's diagnostics, as a class (see the pipeline's note on value types).</summary>
-    internal sealed record DiagnosticBatch(EquatableArray<SpecDiagnostic> List)
-    {
-        public static readonly DiagnosticBatch Empty = new DiagnosticBatch(EquatableArray<SpecDiagnostic>.Empty);
-    }
+    internal sealed record DiagnosticBatch(EquatableArray<SpecDiagnostic> List);
 
     /// <summary>The emit step's output: the files, and any failure as a diagnostic (EAG0099).</summary>
     internal sealed record EmitResult(EquatableArray<GeneratedFile> Files, EquatableArray<SpecDiagnostic> Diagnostics);
