@@ -7,7 +7,14 @@ namespace EvtchnAbiGen.Verifier
     /// walk as the spec model's (<see cref="OffsetofPaths"/>).</summary>
     public sealed record CRecord(string Name, bool IsUnion, long Size, long Align, IReadOnlyList<CField> Fields, string File, int Line);
 
-    public sealed record CField(string Path, long Offset, long Size, string File, int Line);
+    public sealed record CField(string Path, long Offset, long Size, string File, int Line)
+    {
+        /// <summary>A bitfield's width in bits; 0 for any other member.</summary>
+        public int BitWidth { get; init; }
+
+        /// <summary>Bits from the start of the outer record to the member's lowest bit.</summary>
+        public long BitOffset { get; init; }
+    }
 
     /// <summary>Everything read from one parse of the headers for one ABI.</summary>
     public sealed record CAbiLayout(AbiTarget Target, IReadOnlyDictionary<string, CRecord> Records, IReadOnlyDictionary<string, long> Constants)

@@ -39,6 +39,11 @@ namespace EvtchnAbiGen.Verifier
                         drifts.Add(new Drift(abi, r.Name, f.Path, null, DriftKind.FieldOffset, N(cf.Offset), N(f.Offset), f.Field.Location, cf.File, cf.Line));
                     if (cf.Size != f.Size)
                         drifts.Add(new Drift(abi, r.Name, f.Path, null, DriftKind.FieldSize, N(cf.Size), N(f.Size), f.Field.Location, cf.File, cf.Line));
+                    // A bitfield's place is its bits, which the byte offset and the unit's size do not pin down.
+                    int width = f.Field.Bitfield?.Width ?? 0;
+                    if ((cf.BitWidth != 0 || width != 0) && (cf.BitWidth != width || cf.BitOffset != f.BitOffset))
+                        drifts.Add(new Drift(abi, r.Name, f.Path, null, DriftKind.FieldBits, Bits(cf.BitOffset, cf.BitWidth), Bits(f.BitOffset, width),
+                            f.Field.Location, cf.File, cf.Line));
                 }
                 foreach (var cf in cr.Fields)
                     if (!specPaths.Contains(cf.Path) && !handles.Any(h => cf.Path.StartsWith(h, System.StringComparison.Ordinal)))
@@ -72,5 +77,8 @@ namespace EvtchnAbiGen.Verifier
         }
 
         private static string N(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>"bit 3, width 5" (the lowest bit, from the outer record's start), or "not a bitfield".</summary>
+        private static string Bits(long offset, int width) => width == 0 ? "not a bitfield" : $"bit {N(offset)}, width {N(width)}";
     }
 }

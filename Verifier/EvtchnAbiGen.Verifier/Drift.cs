@@ -2,7 +2,7 @@ using EvtchnAbiGen.Core.Diagnostics;
 
 namespace EvtchnAbiGen.Verifier
 {
-    public enum DriftKind { Size, Alignment, FieldOffset, FieldSize, MissingInSpec, MissingInC, StructMissingInC, ConstantValue, ConstantMissingInC }
+    public enum DriftKind { Size, Alignment, FieldOffset, FieldSize, FieldBits, MissingInSpec, MissingInC, StructMissingInC, ConstantValue, ConstantMissingInC }
 
     /// <summary>What a difference means. <see cref="Newer"/>: the headers are older than those the spec was imported
     /// from and lack the record, constant or field (absent there, not drift). <see cref="Known"/>: acknowledged in a
@@ -18,7 +18,7 @@ namespace EvtchnAbiGen.Verifier
         public string RuleId => Kind switch
         {
             DriftKind.Size or DriftKind.Alignment => DiagnosticIds.DriftSize,
-            DriftKind.FieldOffset or DriftKind.FieldSize => DiagnosticIds.DriftField,
+            DriftKind.FieldOffset or DriftKind.FieldSize or DriftKind.FieldBits => DiagnosticIds.DriftField,
             DriftKind.MissingInSpec => DiagnosticIds.DriftMissingInSpec,
             DriftKind.MissingInC => DiagnosticIds.DriftMissingInC,
             DriftKind.StructMissingInC => DiagnosticIds.DriftStructMissing,
@@ -38,6 +38,7 @@ namespace EvtchnAbiGen.Verifier
             DriftKind.Alignment => $"{Type}: alignment",
             DriftKind.FieldOffset => $"{Type}: field '{Field}' offset",
             DriftKind.FieldSize => $"{Type}: field '{Field}' size",
+            DriftKind.FieldBits => $"{Type}: bitfield '{Field}' bits",
             DriftKind.MissingInSpec => $"{Type}: field '{Field}' is in C but not in the spec",
             DriftKind.MissingInC => $"{Type}: field '{Field}' is in the spec but not in C",
             DriftKind.StructMissingInC => $"{Type} is not defined by the headers",

@@ -57,6 +57,7 @@ namespace EvtchnAbiGen.Verifier
                         case CXCursorKind.CXCursor_StructDecl:
                         case CXCursorKind.CXCursor_UnionDecl:
                             ReadRecords(c, wanted, records);
+                            NestedEnums(c);
                             break;
                         case CXCursorKind.CXCursor_TypedefDecl:
                             // typedef struct { ... } name_t: the record is known by the typedef's name (as the importer names it).
@@ -76,14 +77,30 @@ namespace EvtchnAbiGen.Verifier
                                 constants[v.Substring(ConstPrefix.Length)] = value;
                             break;
                         case CXCursorKind.CXCursor_EnumDecl:
-                            if (c.IsDefinition && wantedEnums.Contains(c.Spelling) && !enums.ContainsKey(c.Spelling)) enums[c.Spelling] = ReadEnum(c, c.Spelling);
-                            foreach (var e in c.Children())
-                                if (e.Kind == CXCursorKind.CXCursor_EnumConstantDecl && constantNames.Contains(e.Spelling) && !constants.ContainsKey(e.Spelling))
-                                    constants[e.Spelling] = clang.getEnumConstantDeclValue(e);
+                            ReadEnumDecl(c);
                             break;
                     }
                 }
                 return new CAbiLayout(target, records, constants) { Enums = enums };
+
+                void ReadEnumDecl(CXCursor c)
+                {
+                    if (c.IsDefinition && wantedEnums.Contains(c.Spelling) && !enums.ContainsKey(c.Spelling)) enums[c.Spelling] = ReadEnum(c, c.Spelling);
+                    foreach (var e in c.Children())
+                        if (e.Kind == CXCursorKind.CXCursor_EnumConstantDecl && constantNames.Contains(e.Spelling) && !constants.ContainsKey(e.Spelling)
+                            && e.EnumeratorValue(c) is long ev)
+                            constants[e.Spelling] = ev;
+                }
+
+                // An enum defined inside a record (in a field's type) is a file-scope enum in C all the same.
+                void NestedEnums(CXCursor record)
+                {
+                    foreach (var child in record.Children())
+                    {
+                        if (child.Kind == CXCursorKind.CXCursor_EnumDecl) ReadEnumDecl(child);
+                        else if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) NestedEnums(child);
+                    }
+                }
             }
         }
 
@@ -139,7 +156,13 @@ namespace EvtchnAbiGen.Verifier
                 (string path, long offset, int depth, in RecordMember<CXCursor, CXCursor> m) =>
                 {
                     var (file, line) = m.Member.Location;
-                    fields.Add(new CField(path, offset, m.Size, file, line));
+                    // clang gives a field's offset in bits from the record that holds it; m.Offset is that in bytes.
+                    long bits = (offset - m.Offset) * 8 + (m.Member.Kind == CXCursorKind.CXCursor_FieldDecl ? m.Member.OffsetOfField : m.Offset * 8);
+                    fields.Add(new CField(path, offset, m.Size, file, line)
+                    {
+                        BitWidth = m.Member.Kind == CXCursorKind.CXCursor_FieldDecl && m.Member.IsBitField ? m.Member.BitWidth : 0,
+                        BitOffset = bits,
+                    });
                 });
             var t = c.Type;
             var (rfile, rline) = c.Location;

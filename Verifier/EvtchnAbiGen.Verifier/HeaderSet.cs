@@ -53,17 +53,20 @@ namespace EvtchnAbiGen.Verifier
             var missing = new[] { "xen.h", "event_channel.h" }.Where(h => !File.Exists(Path.Combine(full, h))).ToList();
             if (missing.Count > 0)
                 throw new VerifierSetupException($"{dir} does not hold Xen's public headers (missing {string.Join(", ", missing)}); pass --headers DIR with the folder of event_channel.h");
-            string root;
-            if (Path.GetFileName(full.TrimEnd('/')) == "xen")
-            {
-                root = Path.GetDirectoryName(full.TrimEnd('/'))!;
-            }
-            else
-            {
-                // The headers include each other as <xen/...> only through our 3-level header; give it a 'xen' alias.
-                root = IncludeAlias.Ensure(full);
-            }
-            return new HeaderSet(root, XenHeaders, extra.ToList(), (clangArgs ?? Array.Empty<string>()).ToList());
+            return new HeaderSet(RootOf(full), XenHeaders, extra.ToList(), (clangArgs ?? Array.Empty<string>()).ToList());
+        }
+
+        /// <summary>Any folder of headers, including nothing until a spec names its headers: what the importer checks
+        /// its own output against (the folder need not be Xen's).</summary>
+        public static HeaderSet ForHeaderDirectory(string dir)
+            => new HeaderSet(RootOf(Path.GetFullPath(dir)), Array.Empty<string>(), Array.Empty<(string, string)>(), Array.Empty<string>());
+
+        /// <summary>An include root under which 'xen/' is <paramref name="full"/>.</summary>
+        private static string RootOf(string full)
+        {
+            if (Path.GetFileName(full.TrimEnd('/')) == "xen") return Path.GetDirectoryName(full.TrimEnd('/'))!;
+            // The headers include each other as <xen/...> only through our 3-level header; give it a 'xen' alias.
+            return IncludeAlias.Ensure(full);
         }
 
         /// <summary>The C headers that ship inside the verifier (AbiSpecs/c/*.h).</summary>

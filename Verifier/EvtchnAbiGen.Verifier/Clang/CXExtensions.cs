@@ -20,6 +20,18 @@ namespace EvtchnAbiGen.Clang
 
         public long OffsetOfField => clang.Cursor_getOffsetOfField(this);
 
+        /// <summary>An enumerator's value as C has it, read through the enum's integer type (<paramref name="enumDecl"/>):
+        /// 0xffffffffu in an unsigned enum is 4294967295, not -1. Null when it is above long.MaxValue.</summary>
+        public long? EnumeratorValue(CXCursor enumDecl)
+        {
+            var kind = clang.getEnumDeclIntegerType(enumDecl).CanonicalType.kind;
+            if (kind is not (CXTypeKind.CXType_UInt or CXTypeKind.CXType_ULong or CXTypeKind.CXType_ULongLong or CXTypeKind.CXType_UShort
+                or CXTypeKind.CXType_UChar or CXTypeKind.CXType_Char_U or CXTypeKind.CXType_Bool))
+                return clang.getEnumConstantDeclValue(this);
+            ulong u = clang.getEnumConstantDeclUnsignedValue(this);
+            return u > long.MaxValue ? null : (long)u;
+        }
+
         /// <summary>The direct children, collected with clang_visitChildren.</summary>
         public List<CXCursor> Children()
         {

@@ -86,6 +86,8 @@ namespace EvtchnAbiGen.Clang
         CXCursor_VarDecl = 9,
         CXCursor_TypedefDecl = 20,
         CXCursor_TranslationUnit = 300,
+        CXCursor_UnexposedAttr = 400,
+        CXCursor_PackedAttr = 408,
         CXCursor_AlignedAttr = 441,
         CXCursor_MacroDefinition = 501,
     }

@@ -83,6 +83,9 @@ namespace EvtchnAbiGen.Clang
         [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getEnumConstantDeclValue", ExactSpelling = true)]
         public static extern long getEnumConstantDeclValue(CXCursor C);
 
+        [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_getEnumConstantDeclUnsignedValue", ExactSpelling = true)]
+        public static extern ulong getEnumConstantDeclUnsignedValue(CXCursor C);
+
         [DllImport(LibraryPath, CallingConvention = CallingConvention.Cdecl, EntryPoint = "clang_Type_getSizeOf", ExactSpelling = true)]
         public static extern long Type_getSizeOf(CXType T);
 

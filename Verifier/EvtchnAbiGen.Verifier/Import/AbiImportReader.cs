@@ -15,6 +15,7 @@ namespace EvtchnAbiGen.Verifier.Import
     internal sealed unsafe class AbiImportReader
     {
         private const string Capture = "__evtchnabigen_import_";
+        private const string KindCapture = "__evtchnabigen_kind_";
         private readonly AbiTarget _t;
         private readonly ImportOptions _o;
         private readonly HashSet<string> _named;   // full paths of the named headers
@@ -66,9 +67,9 @@ namespace EvtchnAbiGen.Verifier.Import
                         else _failed.Add(n);
                     }
                 }
-                foreach (var c in unit.Cursor.Children())
+                foreach (var c in _enumDefinitions)
                 {
-                    if (c.Kind != CXCursorKind.CXCursor_EnumDecl || !IsNamed(c) || !c.IsDefinition) continue;
+                    if (!IsNamed(c)) continue;
                     if (!CTypeMapper.IsUnnamed(c)) ImportEnum(c.Spelling, c, null);
                     else if (!_namedByTypedef.Contains(c.Location)) ImportEnumerators(c);   // enum { A, B }: only constants
                 }
@@ -78,6 +79,10 @@ namespace EvtchnAbiGen.Verifier.Import
         }
 
         private readonly HashSet<string> _failed = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Every enum definition in C order, nested ones too (an enum defined in a record's field is C's
+        /// file-scope enum all the same).</summary>
+        private readonly List<CXCursor> _enumDefinitions = new List<CXCursor>();
 
         // ---------- parsing ----------
 
@@ -140,7 +145,10 @@ namespace EvtchnAbiGen.Verifier.Import
             {
                 sb.Append("#ifdef ").Append(n).Append("\nstatic const long long ").Append(Capture).Append(n)
                   .Append(" = _Generic((").Append(n).Append("), float: ").Append(Capture).Append("not_an_integer, double: ").Append(Capture)
-                  .Append("not_an_integer, default: (long long)(").Append(n).Append("));\n#endif\n");
+                  .Append("not_an_integer, default: (long long)(").Append(n).Append("));")
+                  // On the same line, so an error in it drops the same macro: what kind of value it is (GCC's type classes:
+                  // 1 to 4 are integers, characters, enums and _Bool; 5 is a pointer, which a cast would make a number).
+                  .Append(" static const int ").Append(KindCapture).Append(n).Append(" = __builtin_classify_type(").Append(n).Append(");\n#endif\n");
                 lines.Add(line + 1);
                 line += 3;
             }
@@ -160,15 +168,16 @@ namespace EvtchnAbiGen.Verifier.Import
                 case CXCursorKind.CXCursor_StructDecl:
                 case CXCursorKind.CXCursor_UnionDecl:
                     if (c.IsDefinition && !CTypeMapper.IsUnnamed(c) && !_records.ContainsKey(c.Spelling)) _records[c.Spelling] = c;
-                    // C puts a nested record's tag in file scope.
+                    // C puts a nested record's or enum's tag in file scope.
                     foreach (var child in c.Children())
-                        if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) Collect(child, macros);
+                        if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl or CXCursorKind.CXCursor_EnumDecl) Collect(child, macros);
                     break;
                 case CXCursorKind.CXCursor_TypedefDecl:
                     if (!_typedefs.ContainsKey(c.Spelling)) _typedefs[c.Spelling] = c;
                     break;
                 case CXCursorKind.CXCursor_EnumDecl:
                     if (c.IsDefinition && !CTypeMapper.IsUnnamed(c) && !_enums.ContainsKey(c.Spelling)) _enums[c.Spelling] = c;
+                    if (c.IsDefinition) _enumDefinitions.Add(c);
                     break;
                 case CXCursorKind.CXCursor_MacroDefinition:
                     if (_named.Contains(file) && !c.IsMacroFunctionLike) macros.Add((c.Spelling, file, line));
@@ -193,6 +202,13 @@ namespace EvtchnAbiGen.Verifier.Import
                 ImportEnum(name, under.Declaration, c);
                 return;
             }
+            if (under.kind is CXTypeKind.CXType_Record or CXTypeKind.CXType_Enum && under.Declaration.Spelling == name)
+            {
+                // typedef struct foo foo: C's two namespaces name one record, and the spec's one namespace needs only it.
+                if (under.kind == CXTypeKind.CXType_Record) ImportRecord(name, _records.TryGetValue(name, out var d) ? d : under.Declaration, null);
+                else ImportEnum(name, _enums.TryGetValue(name, out var e) ? e : under.Declaration, null);
+                return;
+            }
             var st = _types.Map(c.TypedefUnderlying);
             if (st.Unsupported != null || st.Dims.Count > 0 || st.InlineRecord != null)
             {
@@ -215,6 +231,7 @@ namespace EvtchnAbiGen.Verifier.Import
                 return;
             }
             Items[name] = Item(ItemKind.Record, name, named ?? decl) with { IsUnion = decl.Kind == CXCursorKind.CXCursor_UnionDecl, Members = members };
+            if (Attributes(decl) is string hint) _hints[name] = hint;
         }
 
         /// <summary>Renders the members of <paramref name="record"/>; returns why not, for an unsupported one.</summary>
@@ -243,8 +260,10 @@ namespace EvtchnAbiGen.Verifier.Import
                 if (st.Unsupported != null) return $"member '{name}' of {st.Unsupported}";
                 // A flexible (or zero-length) array is expressible as the last member, with one dimension: C's own rule.
                 bool flexible = st.Dims.Count > 0 && (st.Dims[0] == CTypeMapper.FlexibleDim || st.Dims[0] == 0);
-                if (st.Dims.Skip(1).Any(d => d <= 0) || flexible && (st.Dims.Count > 1 || index != last))
+                if (flexible && index != last)
                     return $"member '{name}' of a flexible or zero-length array that is not the record's last member";
+                if (st.Dims.Skip(1).Any(d => d <= 0) || flexible && st.Dims.Count > 1)
+                    return $"member '{name}' of a flexible or zero-length array with more than one dimension (the spec language's have one)";
                 if (child.IsBitField)
                 {
                     // C's bitfield, laid out by the spec language with each ABI's rules (an unnamed one only moves the position).
@@ -287,12 +306,15 @@ namespace EvtchnAbiGen.Verifier.Import
         {
             long n = 0;
             foreach (var a in field.Children())
-            {
-                if (a.Kind != CXCursorKind.CXCursor_AlignedAttr) continue;
-                var m = System.Text.RegularExpressions.Regex.Match(a.SpelledText, @"aligned(?:__)?\s*\(\s*(\d+)\s*\)");
-                n = Math.Max(n, m.Success ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : recordAlign);
-            }
+                if (a.Kind == CXCursorKind.CXCursor_AlignedAttr) n = Math.Max(n, AlignedArgument(a) ?? recordAlign);
             return n;
+        }
+
+        /// <summary>N of an aligned(N) attribute where its text shows it; null inside a macro.</summary>
+        private static long? AlignedArgument(CXCursor attribute)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(attribute.SpelledText, @"aligned(?:__)?\s*\(\s*(\d+)\s*\)");
+            return m.Success ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
         }
 
         private static string Inline(CXCursor rec, List<ImportedMember> members, string indent, string suffix)
@@ -310,8 +332,17 @@ namespace EvtchnAbiGen.Verifier.Import
             if (named != null) _namedByTypedef.Add(decl.Location);
             var members = new List<ImportedMember>();
             foreach (var k in decl.Children())
-                if (k.Kind == CXCursorKind.CXCursor_EnumConstantDecl)
-                    members.Add(new ImportedMember(k.Spelling, k.Spelling + " = " + Number(clang.getEnumConstantDeclValue(k)), null, 0, Doc(k)));
+            {
+                if (k.Kind != CXCursorKind.CXCursor_EnumConstantDecl) continue;
+                if (k.EnumeratorValue(decl) is not long v)
+                {
+                    Problem(k, $"enum {name}'s {k.Spelling} is {clang.getEnumConstantDeclUnsignedValue(k)}, above the spec language's 64-bit signed " +
+                        "constants; the enum is left out");
+                    _failed.Add(name);
+                    return;
+                }
+                members.Add(new ImportedMember(k.Spelling, k.Spelling + " = " + Number(v), null, 0, Doc(k)));
+            }
             Items[name] = Item(ItemKind.Enum, name, named ?? decl) with { Members = members };
         }
 
@@ -319,11 +350,13 @@ namespace EvtchnAbiGen.Verifier.Import
         private void ImportEnumerators(CXCursor e)
         {
             foreach (var k in e.Children())
-                if (k.Kind == CXCursorKind.CXCursor_EnumConstantDecl && !Items.ContainsKey(k.Spelling))
-                    Items[k.Spelling] = Item(ItemKind.Constant, k.Spelling, k) with
-                    {
-                        Text = Number(clang.getEnumConstantDeclValue(k)),
-                    };
+            {
+                if (k.Kind != CXCursorKind.CXCursor_EnumConstantDecl || Items.ContainsKey(k.Spelling)) continue;
+                if (k.EnumeratorValue(e) is long v)
+                    Items[k.Spelling] = Item(ItemKind.Constant, k.Spelling, k) with { Text = Number(v) };
+                else
+                    Problem(k, $"{k.Spelling} is {clang.getEnumConstantDeclUnsignedValue(k)}, above the spec language's 64-bit signed constants; it is left out");
+            }
         }
 
         /// <summary>Object-like macros of the named headers that are integer constant expressions: each is captured
@@ -351,17 +384,59 @@ namespace EvtchnAbiGen.Verifier.Import
                     return;
                 }
                 var values = new Dictionary<string, long>(StringComparer.Ordinal);
+                var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var c in unit.Cursor.Children())
-                    if (c.Kind == CXCursorKind.CXCursor_VarDecl && c.Spelling.StartsWith(Capture, StringComparison.Ordinal) && HeaderReader.EvaluateInt(c) is long v)
-                        values[c.Spelling.Substring(Capture.Length)] = v;
+                {
+                    if (c.Kind != CXCursorKind.CXCursor_VarDecl || HeaderReader.EvaluateInt(c) is not long v) continue;
+                    string s = c.Spelling;
+                    if (s.StartsWith(Capture, StringComparison.Ordinal)) values[s.Substring(Capture.Length)] = v;
+                    else if (s.StartsWith(KindCapture, StringComparison.Ordinal)) kinds[s.Substring(KindCapture.Length)] = v;
+                }
                 foreach (var m in candidates)
-                    if (values.TryGetValue(m.Name, out long v))
+                {
+                    // An unsigned value above long.MaxValue (XEN_RUNSTATE_UPDATE, 1ULL << 63) keeps its 64 bits, as C's
+                    // (long long) cast does, and verify compares those bits: docs/import.md.
+                    if (values.TryGetValue(m.Name, out long v) && kinds.TryGetValue(m.Name, out long kind) && kind is >= 1 and <= 4)
                         Items[m.Name] = new ImportedItem(ItemKind.Constant, m.Name, m.File, m.Line, null) { Text = Number(v) };
+                }
                 return;
             }
             if (candidates.Count > 0)
                 Problems.Add(new ImportProblem(DiagnosticIds.ImportUnsupported, "", 0, 0, $"{_t.Name}: the macro constants still did not compile after 6 rounds; none are imported for this ABI"));
         }
+
+        /// <summary>Leaves out what the self-check found wrong (<see cref="ImportSelfCheck"/>), and what uses it.</summary>
+        public void LeaveOut(IEnumerable<string> names)
+        {
+            foreach (var n in names)
+                if (Items.Remove(n)) _failed.Add(n);
+            DropBroken();
+        }
+
+        /// <summary>What in the C declaration of record <paramref name="name"/> the spec language has no word for, as a
+        /// hint for why it lays out differently (read while the parse was alive); null when none was seen.</summary>
+        public string? LayoutAttributes(string name) => _hints.TryGetValue(name, out var h) ? h : null;
+
+        private readonly Dictionary<string, string> _hints = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>packed, an aligned record, an attribute libclang does not expose (#pragma pack, ms_struct), or an
+        /// aligned(N) on a field written through a macro; null when none.</summary>
+        private static string? Attributes(CXCursor decl)
+        {
+            var seen = new List<string>();
+            foreach (var a in decl.Children())
+            {
+                if (a.Kind == CXCursorKind.CXCursor_PackedAttr) seen.Add("__attribute__((packed))");
+                else if (a.Kind == CXCursorKind.CXCursor_AlignedAttr) seen.Add("an aligned attribute on the record");
+                else if (a.Kind == CXCursorKind.CXCursor_UnexposedAttr) seen.Add("an attribute such as #pragma pack or ms_struct");
+                else if (a.Kind == CXCursorKind.CXCursor_FieldDecl && a.Children().Any(x => x.Kind == CXCursorKind.CXCursor_AlignedAttr && AlignedArgument(x) == null))
+                    seen.Add($"an aligned attribute on '{a.Spelling}' written through a macro, whose N libclang does not show");
+            }
+            return seen.Count == 0 ? null : string.Join(", ", seen.Distinct());
+        }
+
+        /// <summary>The declaration written under <paramref name="name"/>, if any.</summary>
+        public ImportedItem? Find(string name) => Items.TryGetValue(name, out var i) ? i : null;
 
         /// <summary>Leaves out records and typedefs that use one that was left out.</summary>
         private void DropBroken()

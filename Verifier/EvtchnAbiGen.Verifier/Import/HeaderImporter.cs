@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EvtchnAbiGen.Core.Diagnostics;
 using EvtchnAbiGen.Core.Layout;
 
 namespace EvtchnAbiGen.Verifier.Import
@@ -43,23 +44,44 @@ namespace EvtchnAbiGen.Verifier.Import
             var abis = AbiTarget.All.ToList();
             var readers = abis.Select(a => new AbiImportReader(a, options)).ToList();
             foreach (var r in readers) r.Read();
-            var problems = readers.SelectMany(r => r.Problems).GroupBy(p => (p.File, p.Line, p.Message)).Select(g => g.First())
-                .OrderBy(p => p.File, System.StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
             // C order: the files in the order the first ABI's parse met them, then line by line.
             var perAbi = readers.Select(r => r.Items).ToList();
             long? latest = HeaderSet.ReadLatestInterfaceVersion(dir);
             IReadOnlyList<ImportedFile> Write(IReadOnlyList<RingFold> rings, out (int Records, int Typedefs, int Constants, int Skipped, int Enums) counts)
                 => SpecText.Write(options, abis, perAbi, i => (readers[0].FileOrder(i.File), i.Line), i => Group(dir, i.File, options.Headers), latest, rings, out counts);
-            var files = Write(System.Array.Empty<RingFold>(), out var counts);
-            // DEFINE_RING_TYPES's records become 'ring' declarations where the ring lays out as they do.
-            var rings = RingFolding.Candidates(perAbi, options.Skip);
-            if (rings.Count > 0)
+            var checkedOut = new List<ImportProblem>();
+            IReadOnlyList<ImportedFile> files;
+            IReadOnlyList<RingFold> rings;
+            (int Records, int Typedefs, int Constants, int Skipped, int Enums) counts;
+            for (int round = 0; ; round++)
             {
-                var folded = Write(rings, out _);
-                var confirmed = RingFolding.Confirmed(rings, files, folded, o.Curated);
-                files = confirmed.Count == rings.Count ? folded : confirmed.Count > 0 ? Write(confirmed, out _) : files;
-                rings = confirmed;
+                files = Write(System.Array.Empty<RingFold>(), out counts);
+                // DEFINE_RING_TYPES's records become 'ring' declarations where the ring lays out as they do.
+                rings = RingFolding.Candidates(perAbi, options.Skip);
+                if (rings.Count > 0)
+                {
+                    var folded = Write(rings, out _);
+                    var confirmed = RingFolding.Confirmed(rings, files, folded, o.Curated);
+                    files = confirmed.Count == rings.Count ? folded : confirmed.Count > 0 ? Write(confirmed, out _) : files;
+                    rings = confirmed;
+                }
+                // Never a silently wrong layout: what lays out unlike C on any ABI is left out, with why.
+                var wrong = ImportSelfCheck.Differences(files, options).Where(w => readers.Any(r => r.Find(w.Key) != null)).ToList();
+                if (wrong.Count == 0) break;
+                if (round == 3)
+                    throw new VerifierSetupException($"the imported spec still differs from the headers after leaving out what differed: {wrong[0].Key}: {wrong[0].Value}");
+                foreach (var (name, why) in wrong)
+                {
+                    var item = readers.Select(r => r.Find(name)).First(i => i != null)!;
+                    string? hint = readers.Select(r => r.LayoutAttributes(name)).FirstOrDefault(h => h != null);
+                    string kind = item.Kind switch { ItemKind.Record => item.IsUnion ? "union" : "struct", ItemKind.Enum => "enum", ItemKind.Typedef => "typedef", _ => "constant" };
+                    checkedOut.Add(new ImportProblem(DiagnosticIds.ImportUnsupported, item.File, item.Line, 1,
+                        $"{kind} {name} {why}{(hint != null ? $"; it has {hint}, which the spec language cannot express" : "")}; it is left out"));
+                }
+                foreach (var r in readers) r.LeaveOut(wrong.Select(w => w.Key));
             }
+            var problems = readers.SelectMany(r => r.Problems).Concat(checkedOut).GroupBy(p => (p.File, p.Line, p.Message)).Select(g => g.First())
+                .OrderBy(p => p.File, System.StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
             return new ImportResult(files, problems, counts.Records, counts.Typedefs, counts.Constants, counts.Skipped) { Enums = counts.Enums, Rings = rings.Count };
         }
     }
