@@ -346,5 +346,34 @@ namespace EvtchnAbiGen.Verifier.Tests
             Assert.Equal(2, missing.code);
             Assert.Equal("evtchn-abi import: no_such.h: no such header under /usr/include/xen", missing.stderr.Trim());
         }
+
+        [Theory]
+        [InlineData("--interface-version", "banana", "--interface-version 'banana' is not a number; give one such as 0x00040e00 (Xen 4.14)")]
+        [InlineData("--interface-version", "-1", "--interface-version '-1' is not a number; give one such as 0x00040e00 (Xen 4.14)")]
+        [InlineData("--interface-version", "0x7fff0000", "--interface-version 0x7fff0000 is newer than these headers support (their __XEN_LATEST_INTERFACE_VERSION__ is 0x")]
+        [InlineData("--define", "DD_N=(1 << 2)", "--define 'DD_N=(1 << 2)': the spec records defines as 'define \"NAME=VALUE\";', without spaces or quotes")]
+        [InlineData("--define", "", "--define '': NAME[=VALUE] must start with a C identifier")]
+        [InlineData("--define", "X=\"a\"", "without spaces or quotes")]
+        public void Options_that_would_compile_as_something_else_are_refused_in_one_line(string option, string value, string message)
+        {
+            var r = Fixture.Cli("import", "grant_table.h", option, value);
+            Assert.Equal(2, r.code);
+            Assert.StartsWith("evtchn-abi import: ", r.stderr);
+            Assert.Contains(message, r.stderr);
+            Assert.Single(r.stderr.Trim().Split('\n'));
+        }
+
+        [Fact]
+        public void An_absolute_header_path_is_written_relative_to_the_folder_or_refused_outside_it()
+        {
+            using var dir = new TestSupport.TempDir("import");
+            string outFile = Path.Combine(dir.Path, "g.abi");
+            var ok = Fixture.Cli("import", Path.Combine(Fixture.SystemHeaders, "grant_table.h"), "-o", outFile);
+            Assert.True(ok.code == 0, ok.stderr);
+            Assert.Contains("header \"grant_table.h\";", File.ReadAllText(outFile));
+            var outside = Fixture.Cli("import", outFile);
+            Assert.Equal(2, outside.code);
+            Assert.Contains("not under /usr/include/xen; name headers relative to --headers", outside.stderr);
+        }
     }
 }

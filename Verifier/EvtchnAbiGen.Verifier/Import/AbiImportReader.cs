@@ -46,7 +46,8 @@ namespace EvtchnAbiGen.Verifier.Import
                 var errors = unit.Errors();
                 if (errors.Count > 0)
                     throw new VerifierSetupException($"{_t.Name} ({_t.ClangTriple}): the headers do not compile:\n  " + string.Join("\n  ", errors.Take(10)) +
-                        (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : "") + "\n  (toolstack-only headers need --define __XEN_TOOLS__)");
+                        (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : "") +
+                        (errors.Any(e => e.Contains("tools only", StringComparison.Ordinal)) ? "\n  (toolstack-only headers need --define __XEN_TOOLS__)" : ""));
                 foreach (var c in unit.Cursor.Children()) Collect(c, macros);
                 // Guest-handle typedefs are imported only where a record uses one the spec's handle<T> cannot stand for.
                 foreach (var name in _typedefs.Keys.Where(n => IsNamed(_typedefs[n]) && !n.StartsWith("__guest_handle_", StringComparison.Ordinal)).ToList())

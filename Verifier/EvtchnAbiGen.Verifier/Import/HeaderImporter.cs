@@ -33,13 +33,47 @@ namespace EvtchnAbiGen.Verifier.Import
             return SpecText.Output(rel.Length == 0 || rel.StartsWith("..", System.StringComparison.Ordinal) || Path.IsPathRooted(rel) ? headers[0] : rel);
         }
 
+        private static string Relative(string dir, string header, string given)
+        {
+            if (!Path.IsPathRooted(header)) return header;
+            string rel = Path.GetRelativePath(dir, header).Replace('\\', '/');
+            if (rel.StartsWith("..", System.StringComparison.Ordinal) || Path.IsPathRooted(rel))
+                throw new VerifierSetupException($"{header}: not under {given}; name headers relative to --headers (e.g. io/netif.h)");
+            return rel;
+        }
+
+        /// <summary>Refuses, before any parse, what would compile as something else (an unknown word in #if is 0) or
+        /// be written as a spec line the spec language refuses.</summary>
+        private static void Validate(ImportOptions o, long? latest)
+        {
+            foreach (var d in o.Defines)
+            {
+                string name = d.Split('=')[0];
+                if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$"))
+                    throw new VerifierSetupException($"--define '{d}': NAME[=VALUE] must start with a C identifier");
+                if (d.Any(c => char.IsWhiteSpace(c) || c == '"'))
+                    throw new VerifierSetupException($"--define '{d}': the spec records defines as 'define \"NAME=VALUE\";', without spaces or quotes; write the value without them");
+            }
+            if (o.InterfaceVersion == "__XEN_LATEST_INTERFACE_VERSION__") return;
+            string v = o.InterfaceVersion.Trim();
+            bool hex = v.StartsWith("0x", System.StringComparison.OrdinalIgnoreCase);
+            if (!long.TryParse(hex ? v.Substring(2) : v, hex ? System.Globalization.NumberStyles.AllowHexSpecifier : System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out long version))
+                throw new VerifierSetupException($"--interface-version '{o.InterfaceVersion}' is not a number; give one such as 0x00040e00 (Xen 4.14)");
+            if (latest is long l && version > l)
+                throw new VerifierSetupException($"--interface-version 0x{version:x8} is newer than these headers support (their __XEN_LATEST_INTERFACE_VERSION__ is 0x{l:x8})");
+        }
+
         public static ImportResult Import(ImportOptions o)
         {
             string dir = Path.GetFullPath(o.HeadersDir);
             if (!Directory.Exists(dir)) throw new VerifierSetupException($"header folder not found: {o.HeadersDir}");
+            // The spec names its headers relative to the folder ('header "io/netif.h";'), so verify can find them anywhere.
+            o = o with { Headers = o.Headers.Select(h => Relative(dir, h, o.HeadersDir)).ToList() };
             foreach (var h in o.Headers)
                 if (!File.Exists(Path.Combine(dir, h)))
                     throw new VerifierSetupException($"{h}: no such header under {o.HeadersDir}");
+            Validate(o, HeaderSet.ReadLatestInterfaceVersion(dir));
             var options = o with { HeadersDir = dir, Skip = o.Skip.Concat(o.Curated.SelectMany(f => f.DeclaredNames())).ToHashSet(System.StringComparer.Ordinal) };
             var abis = AbiTarget.All.ToList();
             var readers = abis.Select(a => new AbiImportReader(a, options)).ToList();
