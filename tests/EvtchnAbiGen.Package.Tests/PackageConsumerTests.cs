@@ -111,6 +111,13 @@ Console.WriteLine(""types "" + string.Join("","", types));
             Assert.Contains("grant_entry_v1 8 netif_tx_request 12", run.Output);
             Assert.Contains("map 0", run.Output);   // GNTTABOP_map_grant_ref is 0 in grant_table.h
             Assert.Contains("types AbiManifest,Constants,grant_entry_v1,netif_tx_request", run.Output);
+
+            // Deleting the file is an input change too: the next incremental build generates the default set again, which
+            // has no grant_entry_v1, so Program.cs no longer compiles. (The SDK's up-to-date check alone skipped CoreCompile
+            // and kept the stale types.)
+            File.Delete(Path.Combine(dir, "XenAbi.txt"));
+            var again = ConsumerWorkspace.Dotnet(dir, "build", "-nologo", "-v", "q", "-clp:NoSummary");
+            Assert.True(again.Code != 0 && again.Output.Contains("grant_entry_v1") && again.Output.Contains("error CS0", System.StringComparison.Ordinal), again.Output);
         }
 
         [Fact]
