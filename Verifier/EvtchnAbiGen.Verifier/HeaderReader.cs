@@ -56,8 +56,7 @@ namespace EvtchnAbiGen.Verifier
                     {
                         case CXCursorKind.CXCursor_StructDecl:
                         case CXCursorKind.CXCursor_UnionDecl:
-                            ReadRecords(c, wanted, records);
-                            NestedEnums(c);
+                            ReadRecords(c, wanted, records, ReadEnumDecl);
                             break;
                         case CXCursorKind.CXCursor_TypedefDecl:
                             // typedef struct { ... } name_t: the record is known by the typedef's name (as the importer names it).
@@ -91,16 +90,6 @@ namespace EvtchnAbiGen.Verifier
                             && e.EnumeratorValue(c) is long ev)
                             constants[e.Spelling] = ev;
                 }
-
-                // An enum defined inside a record (in a field's type) is a file-scope enum in C all the same.
-                void NestedEnums(CXCursor record)
-                {
-                    foreach (var child in record.Children())
-                    {
-                        if (child.Kind == CXCursorKind.CXCursor_EnumDecl) ReadEnumDecl(child);
-                        else if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) NestedEnums(child);
-                    }
-                }
             }
         }
 
@@ -133,14 +122,18 @@ namespace EvtchnAbiGen.Verifier
                     string.Join("\n  ", errors.Take(10)) + (errors.Count > 10 ? $"\n  ... and {errors.Count - 10} more" : ""));
         }
 
-        /// <summary>A wanted record, and the named records defined inside it (C puts their tags in file scope).</summary>
-        private static void ReadRecords(CXCursor c, HashSet<string> wanted, Dictionary<string, CRecord> records)
+        /// <summary>A wanted record, and the named records and enums defined inside it (C puts their tags in file scope;
+        /// an enum goes to <paramref name="nestedEnum"/>).</summary>
+        private static void ReadRecords(CXCursor c, HashSet<string> wanted, Dictionary<string, CRecord> records, Action<CXCursor> nestedEnum)
         {
             string name = c.Spelling;
             if (c.IsDefinition && wanted.Contains(name) && !records.ContainsKey(name))
                 records[name] = ReadRecord(c, name);
             foreach (var child in c.Children())
-                if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) ReadRecords(child, wanted, records);
+            {
+                if (child.Kind is CXCursorKind.CXCursor_StructDecl or CXCursorKind.CXCursor_UnionDecl) ReadRecords(child, wanted, records, nestedEnum);
+                else if (child.Kind == CXCursorKind.CXCursor_EnumDecl) nestedEnum(child);
+            }
         }
 
         private static CEnum ReadEnum(CXCursor c, string name)

@@ -13,8 +13,9 @@ namespace EvtchnAbiGen.Verifier.Import
     internal static class ImportSelfCheck
     {
         /// <summary>Each declaration that differs, with what differs (the first ABI's first difference), as a clause
-        /// that follows its name.</summary>
-        public static Dictionary<string, string> Differences(IReadOnlyList<ImportedFile> files, ImportOptions o)
+        /// that follows its name. Only what <paramref name="imported"/> says the import wrote is named: a curated
+        /// record's drift is not the import's.</summary>
+        public static Dictionary<string, string> Differences(IReadOnlyList<ImportedFile> files, ImportOptions o, System.Func<string, bool> imported)
         {
             var wrong = new Dictionary<string, string>(System.StringComparer.Ordinal);
             var specs = files.Select(f => Parser.Parse(f.Path.Length == 0 ? "import.abi" : f.Path, f.Text)).ToList();
@@ -22,9 +23,9 @@ namespace EvtchnAbiGen.Verifier.Import
             var layout = LayoutEngine.Run(all);
             var errors = specs.SelectMany(s => s.Diagnostics).Concat(layout.Diagnostics).Where(d => d.Severity == SpecSeverity.Error).ToList();
             foreach (var e in errors)
-                if (Declaring(specs, e.Location) is string name && !wrong.ContainsKey(name))
+                if (Declaring(specs, e.Location) is string name && imported(name) && !wrong.ContainsKey(name))
                     wrong[name] = $"cannot be written in the spec language ({e.Id}: {e.Message})";
-            if (errors.Count > 0) return wrong;   // the rest is checked once these are out
+            if (wrong.Count > 0) return wrong;   // the rest is checked once these are out
 
             var headers = HeaderSet.ForHeaderDirectory(o.HeadersDir);
             var report = LayoutVerifier.Run(layout, headers);
@@ -33,7 +34,7 @@ namespace EvtchnAbiGen.Verifier.Import
                 string? name = d.Struct != null
                     ? d.Struct.StartsWith(Drift.EnumPrefix, System.StringComparison.Ordinal) ? d.Struct.Substring(Drift.EnumPrefix.Length) : d.Struct
                     : d.Constant;
-                if (name != null && !wrong.ContainsKey(name))
+                if (name != null && imported(name) && !wrong.ContainsKey(name))
                     wrong[name] = d.Kind is DriftKind.StructMissingInC or DriftKind.ConstantMissingInC
                         ? $"is not found as written ({d.Abi}: {d.What})"
                         : $"does not lay out as C does ({d.Abi}: {d.What}: C says {d.Expected}, the spec language would give {d.Actual})";
@@ -66,6 +67,7 @@ namespace EvtchnAbiGen.Verifier.Import
                     case TypedefDecl t: yield return (t.Name, t.Location.Line); break;
                     case EnumDecl e: yield return (e.Name, e.Location.Line); break;
                     case ConstDecl c: yield return (c.Name, c.Location.Line); break;
+                    case RingDecl g: yield return (g.Name, g.Location.Line); break;   // so an error in a ring is not blamed on what precedes it
                 }
             }
         }
